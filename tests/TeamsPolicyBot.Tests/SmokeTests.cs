@@ -1,0 +1,2 @@
+namespace TeamsPolicyBot.Tests;
+public class SmokeTests { [Fact] public void Builds() => Assert.Equal(2, 1 + 1); }
