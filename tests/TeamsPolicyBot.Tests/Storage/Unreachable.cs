@@ -1,0 +1,23 @@
+using System.Net;
+using System.Net.Sockets;
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Tests.Storage;
+
+/// <summary>Table endpoints on 127.0.0.1 that never answer like a table service does.</summary>
+internal static class Unreachable
+{
+    /// <summary>A port that was free a moment ago and has nothing listening: connections are refused.</summary>
+    public static string ClosedPortConnectionString()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return ConnectionStringFor(port);
+    }
+
+    public static string ConnectionStringFor(int port) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        + $"AccountKey={StorageConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
+}
