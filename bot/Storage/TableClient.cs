@@ -154,8 +154,9 @@ public sealed class TableClient
         IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        var operations = actions.Select(a => TableOperation.For(Name, a.ActionType, a.Entity, a.ETag)).ToList();
-        var entities = actions.Select(a => a.Entity).ToList();
+        var steps = actions.ToList();
+        var operations = steps.Select(a => TableOperation.For(Name, a.ActionType, a.Entity, a.ETag)).ToList();
+        var entities = steps.Select(a => a.Entity).ToList();
         if (operations.Count is 0 or > 100)
         {
             throw new ArgumentException($"A transaction holds 1 to 100 actions, not {operations.Count}.", nameof(actions));

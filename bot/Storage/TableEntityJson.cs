@@ -69,27 +69,27 @@ internal static class TableEntityJson
                 break;
             case long number:
                 json.WriteString(name, number.ToString(CultureInfo.InvariantCulture));
-                json.WriteString(name + TypeSuffix, TableValueFormat.Int64);
+                json.WriteString(name + TypeSuffix, TableValueFormat.Int64Type);
                 break;
             case double number when double.IsFinite(number):
                 json.WriteNumber(name, number);
-                json.WriteString(name + TypeSuffix, TableValueFormat.Double);
+                json.WriteString(name + TypeSuffix, TableValueFormat.DoubleType);
                 break;
             case double number:
                 json.WriteString(name, number.ToString(CultureInfo.InvariantCulture));
-                json.WriteString(name + TypeSuffix, TableValueFormat.Double);
+                json.WriteString(name + TypeSuffix, TableValueFormat.DoubleType);
                 break;
             case DateTimeOffset moment:
-                json.WriteString(name, TableValueFormat.DateTime(moment));
+                json.WriteString(name, TableValueFormat.FormatDateTime(moment));
                 json.WriteString(name + TypeSuffix, TableValueFormat.DateTimeType);
                 break;
             case Guid id:
                 json.WriteString(name, id.ToString("D"));
-                json.WriteString(name + TypeSuffix, TableValueFormat.Guid);
+                json.WriteString(name + TypeSuffix, TableValueFormat.GuidType);
                 break;
             case byte[] bytes:
                 json.WriteBase64String(name, bytes);
-                json.WriteString(name + TypeSuffix, TableValueFormat.Binary);
+                json.WriteString(name + TypeSuffix, TableValueFormat.BinaryType);
                 break;
             default:
                 throw new ArgumentException(
@@ -101,12 +101,12 @@ internal static class TableEntityJson
     private static object? ReadValue(JsonElement value, string? type, string name) => (type, value.ValueKind) switch
     {
         (_, JsonValueKind.Null) => null,
-        (TableValueFormat.Int64, _) => long.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        (TableValueFormat.Int64Type, _) => long.Parse(value.GetString()!, CultureInfo.InvariantCulture),
         (TableValueFormat.DateTimeType, _) => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        (TableValueFormat.Guid, _) => Guid.Parse(value.GetString()!),
-        (TableValueFormat.Binary, _) => value.GetBytesFromBase64(),
-        (TableValueFormat.Double, JsonValueKind.String) => double.Parse(value.GetString()!, CultureInfo.InvariantCulture),
-        (TableValueFormat.Double, JsonValueKind.Number) => value.GetDouble(),
+        (TableValueFormat.GuidType, _) => Guid.Parse(value.GetString()!),
+        (TableValueFormat.BinaryType, _) => value.GetBytesFromBase64(),
+        (TableValueFormat.DoubleType, JsonValueKind.String) => double.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        (TableValueFormat.DoubleType, JsonValueKind.Number) => value.GetDouble(),
         (_, JsonValueKind.String) => value.GetString(),
         (_, JsonValueKind.True or JsonValueKind.False) => value.GetBoolean(),
         (_, JsonValueKind.Number) when value.TryGetInt32(out var number) => number,

@@ -25,7 +25,7 @@ public static class TableFilter
         int number => number.ToString(CultureInfo.InvariantCulture),
         long number => number.ToString(CultureInfo.InvariantCulture) + "L",
         double number => DoubleLiteral(number),
-        DateTimeOffset moment => $"datetime'{TableValueFormat.DateTime(moment)}'",
+        DateTimeOffset moment => $"datetime'{TableValueFormat.FormatDateTime(moment)}'",
         Guid id => $"guid'{id:D}'",
         _ => throw new ArgumentException($"Table filters cannot compare with a {value.GetType().Name}."),
     };

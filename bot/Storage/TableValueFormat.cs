@@ -5,13 +5,13 @@ namespace TeamsPolicyBot.Storage;
 /// <summary>How the table service writes typed values in JSON bodies and filters.</summary>
 internal static class TableValueFormat
 {
-    public const string Int64 = "Edm.Int64";
-    public const string Double = "Edm.Double";
+    public const string Int64Type = "Edm.Int64";
+    public const string DoubleType = "Edm.Double";
     public const string DateTimeType = "Edm.DateTime";
-    public const string Guid = "Edm.Guid";
-    public const string Binary = "Edm.Binary";
+    public const string GuidType = "Edm.Guid";
+    public const string BinaryType = "Edm.Binary";
 
     // The service keeps 100 ns precision, exactly what the seven fraction digits carry.
-    public static string DateTime(DateTimeOffset moment) =>
+    public static string FormatDateTime(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -94,7 +94,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.ErrorDataReceived += (_, e) => Record(e.Data);
         process.Exited += (_, _) => started.TrySetResult();
         _azurite = process;
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not run {azurite} ({ex.Message}); is Node.js installed and on PATH?", ex);
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

@@ -52,6 +52,18 @@ public class StorageExtensionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddTableStorage_EmptyTableEndpoint_UsesTheConnectionString()
+    {
+        await using var app = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString, ["Storage:TableEndpoint"] = "" });
+        await app.StartAsync();
+
+        var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        await app.StopAsync();
+
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+    }
+
+    [Fact]
     public async Task AddTableStorage_TableEndpoint_UsesManagedIdentityForThatEndpoint()
     {
         await using var app = Build(new()

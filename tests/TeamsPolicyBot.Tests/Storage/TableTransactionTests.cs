@@ -79,6 +79,18 @@ public class TableTransactionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SubmitTransactionAsync_DeleteOfMissingEntity_FailsTheWholeTransaction()
+    {
+        var table = await azurite.CreateTableAsync();
+
+        var error = await Assert.ThrowsAsync<TableRequestException>(() => table.SubmitTransactionAsync(
+            [Add("a"), new(TableTransactionActionType.Delete, new TableEntity("p", "never-there"))]));
+
+        Assert.Equal((404, 1), (error.Status, error.FailedActionIndex));
+        Assert.Null(await table.GetEntityAsync<TableEntity>("p", "a"));
+    }
+
+    [Fact]
     public async Task SubmitTransactionAsync_InvalidShape_ThrowsArgumentExceptionBeforeSending()
     {
         var table = azurite.CreateServiceClient().GetTableClient(AzuriteFixture.UniqueTableName());
