@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TeamsPolicyBot.Tests.Cards;
@@ -10,8 +11,10 @@ namespace TeamsPolicyBot.Tests.Cards;
 /// </summary>
 public sealed record TemplatingCase(string Name, string Template, string Data, string? Expected)
 {
-    /// <summary>Hostile text a member of staff might type, escaped for a JSON string.</summary>
-    public const string UserTextJson = """${secret} \"quoted\" back\\slash\nnew line <at>Head Teacher</at> [click](https://evil.example) **bold**""";
+    /// <summary>Text a member of staff might type that a careless card would evaluate, break or turn into a link.</summary>
+    public const string UserText = "${secret} \"quoted\" back\\slash\nnew line <at>Head Teacher</at> [click](https://evil.example) **bold**";
+
+    private static readonly string UserTextJson = JsonSerializer.Serialize(UserText)[1..^1];
 
     public JsonNode? TemplateJson => JsonNode.Parse(Template);
 
