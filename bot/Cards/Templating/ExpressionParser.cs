@@ -7,7 +7,7 @@ namespace TeamsPolicyBot.Cards.Templating;
 /// <summary>
 /// Parses template strings ("Report to ${reportTo}") into text and expressions. The grammar is the
 /// part of the Adaptive Expressions language our templates use: constants, paths, calls to the
-/// functions in <see cref="TemplateFunction.All"/>. Anything else (operators, lambdas, string
+/// functions in <see cref="TemplateFunction"/>. Anything else (operators, lambdas, string
 /// indexes, unknown functions) is refused with a <see cref="FormatException"/> when the template
 /// loads, rather than rendering differently from the official engine.
 /// </summary>
@@ -104,7 +104,7 @@ internal sealed class ExpressionParser
         parser.SkipSpaces();
         if (!parser.AtEnd)
         {
-            throw parser.Unexpected("operators are not supported; use the functions " + string.Join(", ", TemplateFunction.All.Keys));
+            throw parser.Unexpected("operators are not supported; use the functions " + TemplateFunction.Names);
         }
 
         return expression;
@@ -177,10 +177,8 @@ internal sealed class ExpressionParser
 
     private FunctionCall ParseCall(string name)
     {
-        if (!TemplateFunction.All.TryGetValue(name, out var function))
-        {
-            throw new FormatException($"unknown function '{name}'; templates may use {string.Join(", ", TemplateFunction.All.Keys)}");
-        }
+        var function = TemplateFunction.Find(name)
+            ?? throw new FormatException($"unknown function '{name}'; templates may use {TemplateFunction.Names}");
 
         Expect('(');
         var arguments = new List<Expression>();

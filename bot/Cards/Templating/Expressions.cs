@@ -12,7 +12,7 @@ internal sealed record BindingScope(JsonNode? Root, JsonNode? Data, int? Index)
 }
 
 /// <summary>
-/// One parsed <c>${...}</c> expression. <paramref name="substitute"/> mirrors the official engine's
+/// One parsed <c>${...}</c> expression. <c>substitute</c> mirrors the official engine's
 /// "null substitution": when on, a path that finds nothing evaluates to its own <c>${path}</c> text.
 /// </summary>
 internal abstract record Expression
@@ -39,7 +39,7 @@ internal abstract record Expression
 
 internal sealed record ConstantExpression(JsonNode? Constant) : Expression
 {
-    public override Value Evaluate(BindingScope scope, bool substitute) => Value.Of(Constant?.DeepClone());
+    public override Value Evaluate(BindingScope scope, bool substitute) => Value.Of(Constant);
 
     public override string ToString() => ScriptSemantics.Kind(Constant) switch
     {
@@ -110,10 +110,14 @@ internal sealed record PathExpression(string First, IReadOnlyList<PathSegment> S
         return current;
     }
 
-    /// <summary>Property names match case-insensitively, first match wins, as in adaptive-expressions.</summary>
+    /// <summary>
+    /// Property names match case-insensitively, first match wins, as in adaptive-expressions.
+    /// Only objects have properties here; the official engine would also read a string's
+    /// characters by numeric key in the middle of a path, which no template needs.
+    /// </summary>
     private static Value Property(JsonNode? instance, string name)
     {
-        if (ScriptSemantics.IsFalsy(instance) || instance is not JsonObject obj)
+        if (instance is not JsonObject obj)
         {
             return Value.Undefined;
         }

@@ -22,15 +22,6 @@ internal static class ScriptSemantics
         _ => true,
     };
 
-    /// <summary>JavaScript's falsy values, which a property lookup treats as having no properties.</summary>
-    public static bool IsFalsy(JsonNode? node) => Kind(node) switch
-    {
-        JsonValueKind.Null or JsonValueKind.False => true,
-        JsonValueKind.Number => Number(node!) is 0 or double.NaN,
-        JsonValueKind.String => node!.GetValue<string>().Length == 0,
-        _ => false,
-    };
-
     public static double Number(JsonNode node) =>
         double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -12,13 +12,19 @@ internal sealed record TemplateFunction(
     int Arity,
     Func<IReadOnlyList<Expression>, BindingScope, bool, Value> Evaluate)
 {
-    public static readonly IReadOnlyDictionary<string, TemplateFunction> All = new[]
-    {
-        new TemplateFunction("if", 3, If),
-        new TemplateFunction("equals", 2, AreEqual),
-        new TemplateFunction("not", 1, Not),
-        new TemplateFunction("empty", 1, Empty),
-    }.ToDictionary(function => function.Name, StringComparer.Ordinal);
+    private static readonly TemplateFunction[] Functions =
+    [
+        new("if", 3, If),
+        new("equals", 2, AreEqual),
+        new("not", 1, Not),
+        new("empty", 1, Empty),
+    ];
+
+    /// <summary>The names, for error messages: "if, equals, not, empty".</summary>
+    public static string Names { get; } = string.Join(", ", Functions.Select(function => function.Name));
+
+    /// <summary>The function called <paramref name="name"/> (names are case-sensitive, as in adaptive-expressions).</summary>
+    public static TemplateFunction? Find(string name) => Array.Find(Functions, function => function.Name == name);
 
     private static Value If(IReadOnlyList<Expression> arguments, BindingScope scope, bool substitute)
     {

@@ -64,12 +64,16 @@ public class CardConformanceTests(CardConformanceFixture cards) : IClassFixture<
         var id = name + CardConformanceFixture.HostileSuffix;
         var official = cards.Oracle[id];
 
-        JsonTree.AssertEqual(official["expanded"], BoundCard(id));
+        var card = BoundCard(id);
+        JsonTree.AssertEqual(official["expanded"], card);
         Assert.False(official.ContainsKey("renderError"), (string?)official["renderError"]);
         Assert.True(official["links"]!.AsArray().Count == 0, $"user text became links: {official["links"]!.ToJsonString()}");
         Assert.DoesNotContain("a", Tags(official));
         Assert.DoesNotContain("at", Tags(official));
-        Assert.Contains(TemplatingCase.UserText, (string)official["text"]!);
+        if (ShowsUserText(card))
+        {
+            Assert.Contains(TemplatingCase.UserText, (string)official["text"]!);
+        }
     }
 
     [Fact]
@@ -86,6 +90,12 @@ public class CardConformanceTests(CardConformanceFixture cards) : IClassFixture<
         cards.Failures.TryGetValue(id, out var failure)
             ? throw new Xunit.Sdk.XunitException($"the binder failed: {failure.Message}")
             : cards.Bound[id];
+
+    /// <summary>Whether the card puts the user text in something the renderer displays (a text, or a button title).</summary>
+    private static bool ShowsUserText(JsonObject card) =>
+        Descendants(card).OfType<JsonObject>()
+            .Select(obj => (obj["text"] ?? obj["title"]) as JsonValue)
+            .Any(value => value is not null && value.TryGetValue(out string? text) && text.Contains(TemplatingCase.UserText, StringComparison.Ordinal));
 
     private static IEnumerable<string> Tags(JsonObject official) => official["tags"]!.AsArray().Select(tag => (string)tag!);
 

@@ -23,13 +23,17 @@ public sealed class CardTemplatesTests : IDisposable
     }
 
     [Fact]
-    public void Render_JsonNodeData_BindsItAsItIs()
+    public void Render_JsonNodeData_BindsItWithoutChangingIt()
     {
-        Write("report", """{"type":"AdaptiveCard","text":"${Role}"}""");
+        Write("report", """{"type":"AdaptiveCard","text":"${Role}","items":["${sections}","${sections}"]}""");
+        var data = new JsonObject { ["Role"] = "the Headteacher", ["sections"] = new JsonArray("3.1", "3.2") };
+        var before = data.ToJsonString();
 
-        var card = Templates().Render("report", new JsonObject { ["Role"] = "the Headteacher" });
+        var card = Templates().Render("report", data);
 
         Assert.Equal("the Headteacher", (string?)card["text"]);
+        Assert.Equal(4, card["items"]!.AsArray().Count);
+        Assert.Equal(before, data.ToJsonString());
     }
 
     [Fact]
