@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace TeamsPolicyBot.Connector;
+
+/// <summary>
+/// <c>POST /api/messages</c>: size limit → content type → parse → authenticate → tenant allow-list → turn.
+/// Bad input gets a 4xx, never a 500. An invoke is answered with the handler's <see cref="InvokeResponse"/>;
+/// anything else with 200 once its turn is done, or at <see cref="BotOptions.ResponseDeadline"/> while it carries on.
+/// </summary>
+public sealed partial class MessagesEndpoint(
+    BotAuthenticator authenticator,
+    TurnRunner turns,
+    IOptions<BotOptions> options,
+    TimeProvider time,
+    ILogger<MessagesEndpoint> logger)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.ContentLength > MaxBodyBytes)
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!request.HasJsonContentType())
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        var body = await ReadLimitedAsync(request.Body, http.RequestAborted);
+        if (body is null)
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        var (activity, problem) = Parse(body);
+        if (activity is null)
+        {
+            LogMalformed(logger, problem!);
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!await authenticator.IsAuthenticAsync(http, activity, http.RequestAborted))
+            return TypedResults.Unauthorized();
+        if (!options.Value.IsTenantAllowed(activity.TenantId))
+        {
+            LogTenantRefused(logger, activity.TenantId);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var turn = turns.RunAsync(activity);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var response = await turn;
+            return response is null
+                ? TypedResults.Ok()
+                : TypedResults.Json(response.Body, ConnectorJson.Options, statusCode: response.Status);
+        }
+        try
+        {
+            await turn.WaitAsync(options.Value.ResponseDeadline, time);
+        }
+        catch (TimeoutException)
+        {
+            LogAnsweredBeforeTurnEnded(logger, activity.Type);
+        }
+        return TypedResults.Ok();
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static (Activity? Activity, string? Problem) Parse(byte[] body)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, ConnectorJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The body is not a valid activity: {ex.Message}");
+        }
+        if (activity is null)
+            return (null, "The body is not an activity.");
+        if (string.IsNullOrWhiteSpace(activity.Type))
+            return (null, "The activity has no type.");
+        if (activity.ServiceUrl is not { IsAbsoluteUri: true } serviceUrl || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+            return (null, "The activity has no absolute http(s) serviceUrl to answer on.");
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+            return (null, "The activity has no conversation id.");
+        return (activity, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed activity: {Problem}")]
+    private static partial void LogMalformed(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity from tenant {TenantId}, which is not in Bot:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string? tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered Teams before the {ActivityType} turn ended; it continues in the background")]
+    private static partial void LogAnsweredBeforeTurnEnded(ILogger logger, string? activityType);
+}

@@ -1,0 +1,282 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using Moq.Protected;
+using TeamsPolicyBot.Connector;
+
+namespace TeamsPolicyBot.Tests.Connector;
+
+/// <summary>The connector client over a mocked network: URLs, methods, retries, typed failures, the cached token.</summary>
+public class ConnectorClientTests
+{
+    private static readonly Uri ServiceUrl = new("https://smba.trafficmanager.net/emea/");
+    private const string ConversationId = "19:abc@thread.tacv2;messageid=1741082571911";
+    private const string EscapedConversationId = "19%3Aabc%40thread.tacv2%3Bmessageid%3D1741082571911";
+
+    private readonly Mock<HttpMessageHandler> _network = new();
+    private readonly List<(HttpMethod Method, string Url, string? Body, string? Authorization)> _sent = [];
+    private readonly Mock<TokenCredential> _credential = new();
+
+    public ConnectorClientTests()
+    {
+        AnswerWith(HttpStatusCode.OK, """{"id":"1:reply"}""");
+        _credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AccessToken("token-1", DateTimeOffset.UtcNow.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_Always_PostsToEscapedActivityUrl()
+    {
+        var result = await Client().ReplyToActivityAsync(ServiceUrl, ConversationId, "1741082571911", new Activity { Type = "message", Text = "hi" }, default);
+
+        Assert.True(result.IsOk);
+        Assert.Equal("1:reply", result.Value!.Id);
+        AssertSent(HttpMethod.Post, $"https://smba.trafficmanager.net/emea/v3/conversations/{EscapedConversationId}/activities/1741082571911");
+        Assert.Equal("hi", JsonNode.Parse(_sent[0].Body!)!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_ServiceUrlWithoutTrailingSlash_KeepsItsPath()
+    {
+        await Client().SendToConversationAsync(new Uri("https://smba.trafficmanager.net/emea"), "a:1", new Activity { Type = "message" }, default);
+
+        AssertSent(HttpMethod.Post, "https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities");
+    }
+
+    [Fact]
+    public async Task UpdateActivityAsync_Always_PutsToActivityUrl()
+    {
+        await Client().UpdateActivityAsync(ServiceUrl, ConversationId, "1:card/42", new Activity { Type = "message" }, default);
+
+        AssertSent(HttpMethod.Put, $"https://smba.trafficmanager.net/emea/v3/conversations/{EscapedConversationId}/activities/1%3Acard%2F42");
+    }
+
+    [Fact]
+    public async Task CreateConversationAsync_ChannelThread_PostsChannelAndIsGroup()
+    {
+        AnswerWith(HttpStatusCode.Created, """{"id":"19:general@thread.tacv2;messageid=99","activityId":"99"}""");
+        var bot = new ChannelAccount { Id = "28:bot" };
+        var firstMessage = new Activity { Type = "message", Text = "Post approval needed" };
+
+        var result = await Client().CreateConversationAsync(
+            ServiceUrl, ConversationParameters.ChannelThread(bot, "19:general@thread.tacv2", "tenant-1", firstMessage), default);
+
+        AssertSent(HttpMethod.Post, "https://smba.trafficmanager.net/emea/v3/conversations");
+        var body = JsonNode.Parse(_sent[0].Body!)!;
+        Assert.True(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("19:general@thread.tacv2", body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal("Post approval needed", body["activity"]!["text"]!.GetValue<string>());
+        Assert.Equal("99", result.Value!.ActivityId);
+    }
+
+    [Fact]
+    public async Task CreateConversationAsync_Personal_PostsTheMemberAndTenant()
+    {
+        await Client().CreateConversationAsync(ServiceUrl, ConversationParameters.Personal(new ChannelAccount { Id = "28:bot" }, "29:sam", "tenant-1"), default);
+
+        var body = JsonNode.Parse(_sent[0].Body!)!;
+        Assert.False(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("29:sam", body["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant-1", body["tenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetMemberAsync_Always_GetsEscapedMemberUrl()
+    {
+        AnswerWith(HttpStatusCode.OK, """{"id":"29:sam","name":"Sam Taylor","email":"sam@oakfield.sch.uk","userRole":"user"}""");
+
+        var result = await Client().GetMemberAsync(ServiceUrl, ConversationId, "29:sam", default);
+
+        AssertSent(HttpMethod.Get, $"https://smba.trafficmanager.net/emea/v3/conversations/{EscapedConversationId}/members/29%3Asam");
+        Assert.Equal("sam@oakfield.sch.uk", result.Value!.Email);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_WithContinuation_GetsPagedMembersUrl()
+    {
+        AnswerWith(HttpStatusCode.OK, """{"continuationToken":"next+page","members":[{"id":"29:sam"}]}""");
+
+        var result = await Client().GetPagedMembersAsync(ServiceUrl, "19:team@thread.tacv2", 100, "a+b/c", default);
+
+        AssertSent(HttpMethod.Get, "https://smba.trafficmanager.net/emea/v3/conversations/19%3Ateam%40thread.tacv2/pagedmembers?pageSize=100&continuationToken=a%2Bb%2Fc");
+        Assert.Equal("next+page", result.Value!.ContinuationToken);
+        Assert.Equal("29:sam", Assert.Single(result.Value.Members!).Id);
+    }
+
+    [Fact]
+    public async Task GetChannelsAsync_Always_GetsTeamConversationsUrl()
+    {
+        AnswerWith(HttpStatusCode.OK, """{"conversations":[{"id":"19:general@thread.tacv2"},{"id":"19:x@thread.tacv2","name":"Marketing"}]}""");
+
+        var result = await Client().GetChannelsAsync(ServiceUrl, "19:team@thread.tacv2", default);
+
+        AssertSent(HttpMethod.Get, "https://smba.trafficmanager.net/emea/v3/teams/19%3Ateam%40thread.tacv2/conversations");
+        Assert.Equal(["19:general@thread.tacv2", "19:x@thread.tacv2"], result.Value!.Conversations!.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, ConnectorStatus.BotRemoved)]
+    [InlineData(HttpStatusCode.NotFound, ConnectorStatus.NotFound)]
+    [InlineData(HttpStatusCode.BadRequest, ConnectorStatus.Failed)]
+    public async Task SendToConversationAsync_ClientError_ReturnsTypedResultWithoutRetrying(HttpStatusCode status, ConnectorStatus expected)
+    {
+        AnswerWith(status, """{"error":{"code":"BotNotInConversationRoster"}}""");
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal((int)status, result.HttpStatus);
+        Assert.Single(_sent);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_Throttled_WaitsRetryAfterThenSucceeds()
+    {
+        var throttled = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+        AnswerInTurn(throttled, Ok());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message", Text = "hi" }, default);
+
+        Assert.True(result.IsOk);
+        Assert.Equal(2, _sent.Count);
+        Assert.Equal(_sent[0].Body, _sent[1].Body);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed}, before Retry-After");
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task SendToConversationAsync_TransientServerError_RetriesThenSucceeds(HttpStatusCode status)
+    {
+        AnswerInTurn(new HttpResponseMessage(status), Ok());
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.True(result.IsOk);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_ServerKeepsFailing_GivesUpAfterBoundedAttempts()
+    {
+        AnswerWith(HttpStatusCode.InternalServerError, "");
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(ConnectorStatus.Failed, result.Status);
+        Assert.Equal(1 + 3, _sent.Count);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_NetworkDown_ReturnsFailedAfterRetries()
+    {
+        _network.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .Callback<HttpRequestMessage, CancellationToken>((request, _) => Record(request))
+            .ThrowsAsync(new HttpRequestException("Connection refused"));
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(ConnectorStatus.Failed, result.Status);
+        Assert.Equal(1 + 3, _sent.Count);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_TwoCalls_AsksCredentialForTokenOnce()
+    {
+        var client = Client();
+
+        await client.SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+        await client.SendToConversationAsync(ServiceUrl, "a:2", new Activity { Type = "message" }, default);
+
+        Assert.All(_sent, sent => Assert.Equal("Bearer token-1", sent.Authorization));
+        _credential.Verify(c => c.GetTokenAsync(
+            It.Is<TokenRequestContext>(r => r.Scopes.SequenceEqual(new[] { "https://api.botframework.com/.default" })), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_TokenAboutToExpire_AsksCredentialAgain()
+    {
+        _credential.SetupSequence(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AccessToken("expiring", DateTimeOffset.UtcNow.AddMinutes(2)))
+            .ReturnsAsync(new AccessToken("fresh", DateTimeOffset.UtcNow.AddHours(1)));
+        var client = Client();
+
+        await client.SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+        await client.SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(["Bearer expiring", "Bearer fresh"], _sent.Select(s => s.Authorization));
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_DevelopmentModeRemoteServiceUrl_RefusesWithoutSending()
+    {
+        var result = await Client(appId: "").SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(ConnectorStatus.Refused, result.Status);
+        Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_DevelopmentModeLoopback_SendsWithoutToken()
+    {
+        var result = await Client(appId: "").SendToConversationAsync(new Uri("http://localhost:56150/_connector"), "a:1", new Activity { Type = "message" }, default);
+
+        Assert.True(result.IsOk);
+        AssertSent(HttpMethod.Post, "http://localhost:56150/_connector/v3/conversations/a%3A1/activities");
+        Assert.Null(_sent[0].Authorization);
+        _credential.VerifyNoOtherCalls();
+    }
+
+    private ConnectorClient Client(string appId = "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d")
+    {
+        var options = Options.Create(new BotOptions
+        {
+            AppId = appId,
+            Retry = new ConnectorRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromSeconds(5) },
+        });
+        var tokens = options.Value.IsDevelopmentMode ? null : new BotTokenCache(_credential.Object, TimeProvider.System);
+        var retry = new ConnectorRetryHandler(options, TimeProvider.System, NullLogger<ConnectorRetryHandler>.Instance)
+        {
+            InnerHandler = new BotTokenHandler(tokens) { InnerHandler = _network.Object },
+        };
+        return new ConnectorClient(new HttpClient(retry), options, NullLogger<ConnectorClient>.Instance);
+    }
+
+    private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"id":"1:ok"}""") };
+
+    private void AnswerWith(HttpStatusCode status, string body) =>
+        _network.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .Callback<HttpRequestMessage, CancellationToken>((request, _) => Record(request))
+            .ReturnsAsync(() => new HttpResponseMessage(status) { Content = new StringContent(body) });
+
+    private void AnswerInTurn(params HttpResponseMessage[] responses)
+    {
+        var next = 0;
+        _network.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .Callback<HttpRequestMessage, CancellationToken>((request, _) => Record(request))
+            .ReturnsAsync(() => responses[next++]);
+    }
+
+    private void Record(HttpRequestMessage request) => _sent.Add((
+        request.Method,
+        request.RequestUri!.AbsoluteUri,
+        request.Content?.ReadAsStringAsync().GetAwaiter().GetResult(),
+        request.Headers.Authorization?.ToString()));
+
+    private void AssertSent(HttpMethod method, string url)
+    {
+        var sent = Assert.Single(_sent);
+        Assert.Equal(method, sent.Method);
+        Assert.Equal(url, sent.Url);
+    }
+}

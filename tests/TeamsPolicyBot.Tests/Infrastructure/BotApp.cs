@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamsPolicyBot.Tests.Infrastructure;
+
+/// <summary>
+/// The bot hosted in-process with configuration overrides. Starts in development mode (no app id), with
+/// connector retries shortened for tests; feature tests add their own settings and services.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Bot:AppId"] = "",
+        ["Bot:Retry:BaseDelay"] = "00:00:00.010",
+        ["Bot:Retry:MaxDelay"] = "00:00:05",
+    };
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>The remote address the bot sees on requests (the in-process server has none of its own).</summary>
+    public IPAddress CallerAddress { get; set; } = IPAddress.Loopback;
+
+    public BotApp WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public BotApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonNode activity, string? bearerToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return await CreateClient().SendAsync(request);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new CallerAddressFilter(this));
+            foreach (var configure in _services)
+                configure(services);
+        });
+    }
+
+    private sealed class CallerAddressFilter(BotApp app) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
+        {
+            builder.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = app.CallerAddress;
+                return nextMiddleware(context);
+            });
+            next(builder);
+        };
+    }
+}
