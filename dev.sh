@@ -4,6 +4,7 @@
 #   the bot                 http://127.0.0.1:3978    dotnet run --project bot, development mode
 #   Agents Playground       http://localhost:56150   mock Teams client, context from .m365agentsplayground.yml
 # Logs of Azurite and the Playground go to .azurite/logs/; the bot logs to this terminal.
+# POLICY_PACK=<pack id> ./dev.sh answers from another trust's pack (bot/policies/<id>.yaml).
 # Drive the Playground without a browser: node tools/playground-check.mjs
 set -euo pipefail
 
@@ -94,6 +95,9 @@ wait_until "Azurite (see $log_dir/azurite.log)" "$azurite_pid" 30 port_in_use "$
 
 echo "Starting the bot (dotnet run --project bot) on http://127.0.0.1:$bot_port..."
 # No MSBuild node reuse or shared compiler server: nothing the build starts outlives this script.
+if [[ -n "${POLICY_PACK:-}" ]]; then
+  export Policy__Pack="$POLICY_PACK"
+fi
 MSBUILDDISABLENODEREUSE=1 ASPNETCORE_ENVIRONMENT=Development \
   setsid dotnet run --project bot -p:UseSharedCompilation=false </dev/null &
 bot_pid=$!
