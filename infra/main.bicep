@@ -1,0 +1,286 @@
+// Policy Bot for one school trust: the bot's identity, the Azure Bot with its Teams channel, a
+// Linux App Service running the .NET 10 bot, Table Storage reached only with Entra ID (no account
+// keys anywhere), and Application Insights on a Log Analytics workspace.
+// Deploy: see infra/README.md.
+targetScope = 'resourceGroup'
+
+@description('Short name of the trust, used in every resource name: lower-case letters and digits, e.g. oakfield.')
+@minLength(3)
+@maxLength(12)
+param name string
+
+@description('Azure region for everything but the bot registration, which is global.')
+param location string = resourceGroup().location
+
+@description('How the bot signs in to the Bot Framework: its user-assigned managed identity (no secret to manage), or an Entra app registration in this tenant with a client secret.')
+@allowed([
+  'UserAssignedMSI'
+  'SingleTenant'
+])
+param botIdentityType string = 'UserAssignedMSI'
+
+@description('SingleTenant only: client ID of the bot\'s Entra app registration.')
+param botAppId string = ''
+
+@description('SingleTenant only: a client secret of that app registration.')
+@secure()
+param botClientSecret string = ''
+
+@description('Tenant IDs the bot serves, comma-separated; empty means this deployment\'s own tenant.')
+param allowedTenants string = ''
+
+@description('The trust\'s policy pack (bot/policies/<id>.yaml).')
+@allowed([
+  'fierte'
+  'wy-catholic'
+  'trinity'
+  'henry-box'
+  'societas'
+])
+param policyPack string
+
+@description('Object ID of the Entra group of senior leaders who approve posts on official school accounts.')
+param approverGroupId string
+
+@description('Teams channel ID (19:…@thread.tacv2) of the senior leaders\' channel where approval requests are posted.')
+param approvalsChannelId string = ''
+
+@description('Entra object IDs of the staff who may run admin commands (reminder report, export), comma-separated.')
+param adminUsers string = ''
+
+@description('Who staff are told to report safeguarding concerns to, e.g. "Designated Safeguarding Lead: dsl@school.example.org".')
+param safeguardingContacts string = ''
+
+@description('App Service plan size; B1 is the smallest with Always On, which the bot needs for reminders.')
+param appServicePlanSku string = 'B1'
+
+@description('Azure Bot pricing tier; Teams is a standard channel, free on F0.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+var useManagedIdentity = botIdentityType == 'UserAssignedMSI'
+var suffix = take(uniqueString(resourceGroup().id, name), 6)
+var webAppName = 'policybot-${name}-${suffix}'
+var storageAccountName = take('policybot${name}${suffix}', 24)
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-policybot-${name}'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-policybot-${name}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-policybot-${name}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource botCanUseTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'asp-policybot-${name}'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// The bot signs in to the Bot Framework either as its managed identity or as an app registration.
+var managedIdentitySettings = [
+  {
+    name: 'Bot__AppId'
+    value: identity.properties.clientId
+  }
+  {
+    name: 'Bot__ManagedIdentityClientId'
+    value: identity.properties.clientId
+  }
+]
+var appRegistrationSettings = [
+  {
+    name: 'Bot__AppId'
+    value: botAppId
+  }
+  {
+    name: 'Bot__ClientSecret'
+    value: botClientSecret
+  }
+]
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      appSettings: concat(useManagedIdentity ? managedIdentitySettings : appRegistrationSettings, [
+        {
+          name: 'Bot__TenantId'
+          value: tenant().tenantId
+        }
+        {
+          name: 'Bot__AllowedTenants'
+          value: empty(allowedTenants) ? tenant().tenantId : allowedTenants
+        }
+        {
+          name: 'Storage__TableEndpoint'
+          value: storage.properties.primaryEndpoints.table
+        }
+        {
+          name: 'Storage__ManagedIdentityClientId'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'Policy__Pack'
+          value: policyPack
+        }
+        {
+          name: 'Approvals__ApproverGroupId'
+          value: approverGroupId
+        }
+        {
+          name: 'Approvals__ChannelId'
+          value: approvalsChannelId
+        }
+        {
+          name: 'Admin__Users'
+          value: adminUsers
+        }
+        {
+          name: 'Safeguarding__Contacts'
+          value: safeguardingContacts
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: insights.properties.ConnectionString
+        }
+        {
+          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+          value: '~3'
+        }
+        {
+          // The bot's appsettings.json binds to 127.0.0.1:3978 for local runs; App Service sends traffic to 8080.
+          name: 'Urls'
+          value: 'http://+:8080'
+        }
+        {
+          name: 'WEBSITES_PORT'
+          value: '8080'
+        }
+      ])
+    }
+  }
+  dependsOn: [
+    botCanUseTables
+    tables
+  ]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-policybot-${name}-${suffix}'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'Policy Bot'
+    endpoint: 'https://${web.properties.defaultHostName}/api/messages'
+    msaAppType: botIdentityType
+    msaAppId: useManagedIdentity ? identity.properties.clientId : botAppId
+    msaAppTenantId: tenant().tenantId
+    msaAppMSIResourceId: useManagedIdentity ? identity.id : null
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+    }
+  }
+}
+
+@description('Web app to deploy the published bot to (az webapp deploy).')
+output webAppName string = web.name
+
+@description('BOT_DOMAIN for manifest/build.mjs.')
+output botDomain string = web.properties.defaultHostName
+
+@description('BOT_ID for manifest/build.mjs: the Microsoft App ID the Azure Bot uses.')
+output botId string = bot.properties.msaAppId
+
+@description('Principal (object) ID of the managed identity: grant it GroupMember.Read.All on Microsoft Graph.')
+output identityPrincipalId string = identity.properties.principalId
+
+output tableEndpoint string = storage.properties.primaryEndpoints.table

@@ -1,0 +1,24 @@
+namespace TeamsPolicyBot.Tests.Manifest;
+
+/// <summary>Paths in the source tree, found from the test's output folder.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ManifestDirectory => Path.Combine(Root, "manifest");
+
+    public static string NodeModules => Path.Combine(Root, "tools", "node_modules");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "TeamsPolicyBot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No TeamsPolicyBot.sln above {AppContext.BaseDirectory}; run the tests from the repository.");
+    }
+}
