@@ -1,0 +1,36 @@
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace TeamsPolicyBot.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StorageOptions"/> (validated at start-up), registers one <see cref="TableServiceClient"/>
+    /// and the "storage" health check.
+    /// </summary>
+    public static WebApplicationBuilder AddTableStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddSingleton(services => CreateClient(services.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(5));
+        return builder;
+    }
+
+    private static TableServiceClient CreateClient(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions { TablePrefix = options.TablePrefix };
+        if (options.TableEndpoint is not { } endpoint)
+        {
+            return new TableServiceClient(options.ConnectionString, clientOptions);
+        }
+        var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? ManagedIdentityId.SystemAssigned
+            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
+        return new TableServiceClient(endpoint, new ManagedIdentityCredential(identity), clientOptions);
+    }
+}
