@@ -23,7 +23,5 @@ public sealed class StateValues
         _values[name] = JsonSerializer.SerializeToNode(value, JsonSerializerOptions.Web);
     }
 
-    public bool Contains(string name) => _values.ContainsKey(name);
-
     public bool Remove(string name) => _values.Remove(name);
 }

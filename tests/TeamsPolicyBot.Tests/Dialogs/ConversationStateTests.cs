@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Dialogs;
@@ -113,6 +114,24 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Null(await _host.ReadStoredStateAsync());
         Assert.StartsWith("DELETE ", Assert.Single(_host.TableRequests.Writes));
+    }
+
+    [Fact]
+    public async Task PostActivity_StoredStateUnreadable_StartsAfreshAndReplacesIt()
+    {
+        var table = _host.StateTable;
+        await table.CreateIfNotExistsAsync();
+        await table.UpsertEntityAsync(new TableEntity(TableKey.Encode(_host.ConversationId), TableKey.Encode(DialogBotHost.MemberId))
+        {
+            ["State"] = """{"dialogStack":[{"id":""",
+            ["LastActive"] = _host.Time.GetUtcNow(),
+        });
+
+        var reply = Assert.Single(await _host.SayAsync("19"));
+
+        PromptCard.AssertAsks(reply, FormerPupilDialog.AgeQuestion.Prompt, FormerPupilDialog.AgeQuestion);
+        using var state = await _host.ReadStoredStateAsync();
+        Assert.Equal(FormerPupilDialog.DialogId, state!.RootElement.GetProperty("dialogStack")[0].GetProperty("id").GetString());
     }
 
     [Fact]

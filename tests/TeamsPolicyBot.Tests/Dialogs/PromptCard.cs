@@ -11,9 +11,14 @@ public sealed record PromptCard(IReadOnlyList<string> Texts, IReadOnlyList<strin
     public static PromptCard Read(RecordedRequest sent)
     {
         Assert.Equal(AttachmentContentTypes.AdaptiveCard, sent.AttachmentContentType);
+        return Read(sent.AttachmentContent);
+    }
+
+    public static PromptCard Read(JsonElement card)
+    {
         var texts = new List<string>();
         var buttons = new List<string>();
-        Walk(sent.AttachmentContent, texts, buttons);
+        Walk(card, texts, buttons);
         return new PromptCard(texts, buttons);
     }
 

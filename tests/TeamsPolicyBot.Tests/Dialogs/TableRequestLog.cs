@@ -29,13 +29,15 @@ public sealed class TableRequestLog : HttpPipelinePolicy
     /// <summary>The next <paramref name="count"/> reads each wait, after their answer, until all have theirs.</summary>
     public void HoldReads(int count) => _gate = new ReadGate(count);
 
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        throw new NotSupportedException("The bot's table client is asynchronous.");
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Record(message);
+        ProcessNext(message, pipeline);
+    }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        lock (_requests)
-            _requests.Add($"{message.Request.Method} {message.Request.Uri.Path}");
+        Record(message);
         await ProcessNextAsync(message, pipeline);
         if (message.Request.Method == RequestMethod.Get && _gate is { } gate)
         {
@@ -43,6 +45,12 @@ public sealed class TableRequestLog : HttpPipelinePolicy
                 _gate = null;
             await gate.AllArrived.WaitAsync(TimeSpan.FromSeconds(10));
         }
+    }
+
+    private void Record(HttpMessage message)
+    {
+        lock (_requests)
+            _requests.Add($"{message.Request.Method} {message.Request.Uri.Path}");
     }
 
     private sealed class ReadGate(int count)
