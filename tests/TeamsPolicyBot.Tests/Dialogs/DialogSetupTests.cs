@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Dialogs;
 
@@ -59,6 +61,18 @@ public class DialogSetupTests
         var services = new ServiceCollection().AddDefaultDialog<FormerPupilDialog>();
 
         Assert.Throws<InvalidOperationException>(() => services.AddDefaultDialog<FormerPupilDialog>());
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("30.00:00:00")]
+    public void Start_IdleTimeoutOutOfRange_FailsNamingTheSetting(string idleTimeout)
+    {
+        using var bot = new BotApp().WithSetting("Dialogs:IdleTimeout", idleTimeout);
+
+        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+
+        Assert.Contains("Dialogs:IdleTimeout", error.Message);
     }
 
     private static IServiceCollection Services(Action<IServiceCollection> configure)
