@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Infrastructure;
