@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Dialogs;
 
 namespace TeamsPolicyBot;
 
 /// <summary>The app's turn handler: welcomes staff when the bot is added, answers "help", and (soon) policy questions.</summary>
-public sealed class PolicyBot(TimeProvider time) : ActivityHandler
+public sealed class PolicyBot(TimeProvider time, DialogManager dialogs) : ActivityHandler
 {
     private readonly Attachment _welcomeCard = LoadWelcomeCard();
     private readonly RecentWelcomes _recentWelcomes = new(time);
@@ -14,8 +15,17 @@ public sealed class PolicyBot(TimeProvider time) : ActivityHandler
     {
         if (turn.Text.Length == 0)
             return;
+        await dialogs.OnMessageAsync(turn, OnCommandOrQuestionAsync, cancellationToken);
+    }
+
+    /// <summary>A message no dialog was waiting for: a command, or else a question for the default dialog.</summary>
+    private async Task OnCommandOrQuestionAsync(DialogContext dialog, CancellationToken cancellationToken)
+    {
+        var turn = dialog.Context;
         if (turn.Text.Equals("help", StringComparison.OrdinalIgnoreCase))
             await turn.SendCardAsync(_welcomeCard, cancellationToken);
+        else if (dialog.Dialogs.DefaultDialogId is { } question)
+            await dialog.BeginDialogAsync(question, null, cancellationToken);
         else
             await turn.SendTextAsync("Thanks for your question. Policy guidance is coming soon; type \"help\" to see what I will do.", cancellationToken);
     }

@@ -1,8 +1,10 @@
 using TeamsPolicyBot;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Dialogs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConnector<PolicyBot>();
+builder.AddDialogs();
 
 var app = builder.Build();
 app.MapBot();

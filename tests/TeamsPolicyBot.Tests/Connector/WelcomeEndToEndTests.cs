@@ -7,8 +7,16 @@ using TeamsPolicyBot.Tests.Infrastructure;
 namespace TeamsPolicyBot.Tests.Connector;
 
 /// <summary>Teams activities posted to /api/messages, and what the bot then posts to the (fake) Bot Connector.</summary>
-public class WelcomeEndToEndTests(BotApp bot) : IClassFixture<BotApp>
+[Collection(AzuriteCollection.Name)]
+public class WelcomeEndToEndTests(BotApp app, AzuriteFixture azurite) : IClassFixture<BotApp>
 {
+    private static readonly string TablePrefix = AzuriteFixture.UniqueTablePrefix();
+
+    // Every message turn reads its conversation's dialog state, so the bot needs table storage.
+    private readonly BotApp bot = app
+        .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
+        .WithSetting("Storage:TablePrefix", TablePrefix);
+
     private static readonly JsonElement WelcomeCard =
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cards", "welcome.json"))).RootElement;
 

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Dialogs;
+
+/// <summary>
+/// Owns the ConversationState table: one row per conversation and member (<see cref="ConversationStateKey"/>).
+/// Loading is one point read; saving writes only what changed, guarded by the ETag read at load, so two quick
+/// messages in one conversation can never overwrite each other's state unnoticed.
+/// </summary>
+public sealed partial class ConversationStateStore(
+    TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
+{
+    public const string TableName = "ConversationState";
+
+    // A string property holds at most 64 KiB, i.e. 32K UTF-16 characters.
+    private const int MaxStateLength = 32 * 1024;
+
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+
+    /// <summary>
+    /// The state of the conversation <paramref name="activity"/> belongs to. State left idle for longer than
+    /// <see cref="DialogOptions.IdleTimeout"/>, or that cannot be read, comes back empty and is replaced when the turn saves.
+    /// </summary>
+    public async Task<ConversationState> LoadAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var key = ConversationStateKey.For(activity);
+        var row = await ReadAsync(key, cancellationToken);
+        if (row is null)
+            return ConversationState.New(key);
+        if (time.GetUtcNow() - row.LastActive >= options.Value.IdleTimeout)
+        {
+            LogExpired(logger, row.LastActive);
+            return ConversationState.ReplacingStale(key, row.ETag);
+        }
+        try
+        {
+            return ConversationState.Parse(key, row.ETag, row.State);
+        }
+        catch (JsonException ex)
+        {
+            LogUnreadable(logger, ex);
+            return ConversationState.ReplacingStale(key, row.ETag);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="state"/> if the turn changed it, deleting the row once nothing is left in it;
+    /// does nothing otherwise.
+    /// </summary>
+    /// <returns>False when another turn in the same conversation saved first: nothing was written.</returns>
+    public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        if (!state.HasChanged)
+            return true;
+        var key = state.Key;
+        try
+        {
+            if (state.IsEmpty)
+            {
+                if (state.ETag is { } stored)
+                    await _table.DeleteEntityAsync(key.PartitionKey, key.RowKey, stored, cancellationToken);
+                return true;
+            }
+
+            var json = state.ToJson();
+            if (json.Length > MaxStateLength)
+                throw new InvalidOperationException(
+                    $"Conversation state is {json.Length} characters; a table row holds at most {MaxStateLength}. Keep large data out of dialog state.");
+            var row = new ConversationStateEntity
+            {
+                PartitionKey = key.PartitionKey,
+                RowKey = key.RowKey,
+                State = json,
+                LastActive = time.GetUtcNow(),
+            };
+            if (state.ETag is { } etag)
+                await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+            else
+                await AddAsync(row, cancellationToken);
+            return true;
+        }
+        catch (TableRequestException ex) when (ex is TableConcurrencyException or TableConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ConversationStateEntity?> ReadAsync(ConversationStateKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _table.GetEntityAsync<ConversationStateEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+        }
+        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        {
+            // Created by the first save: a bot that is only asked for help never writes.
+            return null;
+        }
+    }
+
+    private async Task AddAsync(ConversationStateEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        {
+            await _table.CreateIfNotExistsAsync(cancellationToken);
+            await _table.AddEntityAsync(row, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation state idle since {LastActive:o} has expired; starting afresh")]
+    private static partial void LogExpired(ILogger logger, DateTimeOffset lastActive);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored conversation state could not be read; starting afresh")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception);
+}
