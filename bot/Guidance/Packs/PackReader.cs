@@ -40,6 +40,12 @@ internal sealed class PackReader
             Error(checked((int)e.Start.Line), $"not valid YAML: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unclosed brackets and quotes this way, without a position.
+            Error(0, $"not valid YAML (check for an unclosed bracket or quote): {e.Message}");
+            return null;
+        }
 
         CheckKeys(root, RootKeys, "the pack");
         var id = RequiredText(root, "pack", "the pack");

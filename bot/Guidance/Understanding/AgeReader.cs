@@ -16,12 +16,10 @@ internal sealed class AgeReader(int currentYear)
     /// <summary>Youngest age anyone leaves a school at (end of primary), when the message does not say more.</summary>
     private const int YoungestLeavingAge = 11;
 
-    private static readonly HashSet<string> NotAges =
-    [
+    private static readonly HashSet<string> NotAges = Stemmer.Set(
         "year", "ago", "of", "pupil", "student", "child", "person", "people", "time", "photo", "picture", "follower",
         "minut", "minute", "hour", "day", "week", "month", "percent", "am", "pm", "post", "message", "friend", "like",
-        "comment", "kid", "parent", "member", "colleague", "other", "more",
-    ];
+        "comment", "kid", "parent", "member", "colleague", "other", "more");
 
     public List<AgeMention> Read(Message m)
     {
@@ -33,7 +31,7 @@ internal sealed class AgeReader(int currentYear)
                 found.Add(new AgeMention(i, new AgeRange(group + 4, group + 5), CurrentPupil));
                 continue;
             }
-            if (m[i] == "sixth" && m.StemAt(i + 1) is "form" or "former")
+            if (m[i] == "sixth" && m.Is(i + 1, "form", "former"))
                 found.Add(new AgeMention(i, new AgeRange(16, 18), CurrentPupil));
             if (Explicit(m, i) is { } range)
                 found.Add(new AgeMention(i, range, null));
@@ -61,7 +59,7 @@ internal sealed class AgeReader(int currentYear)
         if (m[i - 1] is "year" or "yr") return null;
         if (m[i + 1] == "s" && n % 10 == 0) return new AgeRange(n, n + 9);
 
-        var yearsOld = m.StemAt(i + 1) is "year" or "yr" && m.StemAt(i + 2) == "old" || m[i + 1] == "old";
+        var yearsOld = m.Is(i + 1, "year", "yr") && m.Is(i + 2, "old") || m[i + 1] == "old";
         var before = m[i - 1];
         if (before is "under" || Pattern.Of("younger than").Matches(m).Any(x => x.End == i - 1)
             || before is "nearly" or "almost" || Pattern.Of("under the age of").Matches(m).Any(x => x.End == i - 1)
@@ -70,10 +68,10 @@ internal sealed class AgeReader(int currentYear)
         if (before is "over" or "above" || Pattern.Of("older than").Matches(m).Any(x => x.End == i - 1)
             || m[i + 1] == "or" && m[i + 2] is "over" or "older" or "above" or "more" || m[i + 1] == "plus")
             return new AgeRange(n, AgeRange.Oldest);
-        if (yearsOld) return AgeRange.Exactly(n);
+        if (yearsOld || m[i + 1] == "now") return AgeRange.Exactly(n);
         if (NotAges.Contains(m.StemAt(i + 1))) return null;
-        if (m.StemAt(i - 1) is "age" or "ag" or "aged" or "turn" or "be" or "now" or "of" or "just" or "turning" || before is "aged" or "now" or "turned" or "turning")
-            return m.StemAt(i - 1) == "of" && m.StemAt(i - 2) != "age" ? null : AgeRange.Exactly(n);
+        if (m.Is(i - 1, "age", "ag", "aged", "turn", "be", "now", "of", "just", "turning") || before is "aged" or "now" or "turned" or "turning")
+            return m.Is(i - 1, "of") && !m.Is(i - 2, "age") ? null : AgeRange.Exactly(n);
         return null;
     }
 
@@ -83,7 +81,7 @@ internal sealed class AgeReader(int currentYear)
     {
         var left = -1;
         for (var i = 0; i < m.Count && left < 0; i++)
-            if (m.StemAt(i) is "leave" && m[i] is "left" or "leaving" || m.StemAt(i).StartsWith("graduat", StringComparison.Ordinal)
+            if (m.Is(i, "leave") && m[i] is "left" or "leaving" || m.StemAt(i).StartsWith("graduat", StringComparison.Ordinal)
                 || m[i] == "taught" || Pattern.Of("used to teach").Matches(m).Any(x => x.Start == i))
                 left = i;
         if (left < 0) return null;
@@ -94,11 +92,11 @@ internal sealed class AgeReader(int currentYear)
             if (int.TryParse(m[j], out var n))
             {
                 if (m[j].Length == 4 && n >= 1950 && n <= currentYear) years = currentYear - n;
-                else if (m.StemAt(j + 1) == "year" && m[j + 2] == "ago") years = n;
+                else if (m.Is(j + 1, "year") && m[j + 2] == "ago") years = n;
             }
-            else if (m[j] == "last" && m.StemAt(j + 1) is "year" or "summer" or "july" or "term") years = 1;
-            else if (m[j] == "this" && m.StemAt(j + 1) is "year" or "summer" or "july" or "term") years = 0;
-            else if (m[j] is "few" or "couple" or "several" && m.StemAt(j + 1) is "year" or "of") years = 2;
+            else if (m[j] == "last" && m.Is(j + 1, "year", "summer", "july", "term")) years = 1;
+            else if (m[j] == "this" && m.Is(j + 1, "year", "summer", "july", "term")) years = 0;
+            else if (m[j] is "few" or "couple" or "several" && m.Is(j + 1, "year", "of")) years = 2;
         }
         if (years is null) return null;
 

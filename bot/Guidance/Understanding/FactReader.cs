@@ -10,9 +10,9 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 internal static class FactReader
 {
     private static readonly HashSet<string> Negators = ["not", "no", "never", "without", "nor", "nobody", "none"];
-    private static readonly HashSet<string> HeadWords = ["headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl"];
-    private static readonly HashSet<string> ParentWords = ["parent", "mum", "dad", "mother", "father", "carer", "guardian", "famili", "family", "form"];
-    private static readonly HashSet<string> NotYet = ["need", "if", "whether", "without", "not", "no", "never", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "do", "have", "check", "how", "what", "who", "request"];
+    private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
+    private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "famili", "family", "form");
+    private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "without", "not", "no", "never", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request");
 
     private static readonly string[] Personal =
     [
@@ -124,7 +124,7 @@ internal static class FactReader
     private static string? Device(Message m)
     {
         if (Any(m, "my|own|personal ~ phone|mobile|iphone|android|camera|ipad|tablet|laptop|device|computer")) return "own";
-        if (Any(m, "school|academy|work|trust|class|classroom|department|office ~ computer|laptop|ipad|tablet|device|pc|phone|camera|equipment|network|wifi|chromebook|internet")) return "school";
+        if (Any(m, "school|academy|work|trust|class|classroom|department|office|staffroom|staff|library ~ computer|laptop|ipad|tablet|device|pc|phone|camera|equipment|network|wifi|chromebook|internet")) return "school";
         return null;
     }
 
@@ -150,7 +150,10 @@ internal static class FactReader
         if (Any(m, "lesson|lessons") || Any(m, "class time") || Any(m, "while|whilst i teach") || Any(m, "while|whilst teach*")
             || Any(m, "in|during class") || Any(m, "teach* time") || Any(m, "in front of ~ class"))
             return "lesson";
-        if (Any(m, "break|breaktime|lunch|lunchtime|ppa") || Any(m, "free period") || Any(m, "non contact") || Any(m, "dinner time"))
+        // PPA and free periods are paid working time; only breaks are the member of staff's own.
+        if (Any(m, "ppa|planning") || Any(m, "free period|lesson") || Any(m, "non contact"))
+            return "work";
+        if (Any(m, "break|breaktime|lunch|lunchtime") || Any(m, "dinner time"))
             return "break";
         if (Any(m, "evening|evenings|weekend|weekends|holiday|holidays|night") || Any(m, "at home") || Any(m, "after school|work")
             || Any(m, "outside ~ work|hours|school") || Any(m, "own time") || Any(m, "day off"))
@@ -167,21 +170,19 @@ internal static class FactReader
     {
         for (var i = 0; i < m.Count; i++)
         {
-            var stem = m.StemAt(i);
-            var isApproval = stem is "consent" or "permission" or "agre" or "agree" or "approv" or "approve" or "approval" or "authoris"
-                                 or "authoriz" or "blessing" or "okay" or "sign"
-                             || stem == "say" && m.StemAt(i + 1) is "okay" or "yes" or "fine";
-            if (!isApproval || stem is "okay" && m.StemAt(i - 1) is not ("be" or "have" or "say")) continue;
-            if (stem == "sign" && m.StemAt(i + 1) is not ("off" or "form" or "the" or "consent")) continue;
+            var isApproval = m.Is(i, "consent", "permission", "agreed", "agree", "approved", "approve", "approval", "authorised", "authorized", "blessing", "okay", "sign")
+                             || m.Is(i, "say") && m.Is(i + 1, "okay", "yes", "fine");
+            if (!isApproval || m.Is(i, "okay") && !m.Is(i - 1, "be", "have", "say")) continue;
+            if (m.Is(i, "sign") && !m.Is(i + 1, "off", "form", "the", "consent")) continue;
 
             string? whose = null;
             for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 4); j++)
             {
-                if (HeadWords.Contains(m.StemAt(j)) && !(m.StemAt(j) == "head" && m.StemAt(j + 1) == "of")) whose ??= Facts.HeadteacherAgreed;
-                if (ParentWords.Contains(m.StemAt(j)) && !(m.StemAt(j) == "form" && m.StemAt(j - 1) is not ("consent" or "permission")))
+                if (HeadWords.Contains(m.StemAt(j)) && !(m.Is(j, "head") && m.Is(j + 1, "of"))) whose ??= Facts.HeadteacherAgreed;
+                if (ParentWords.Contains(m.StemAt(j)) && !(m.Is(j, "form") && !m.Is(j - 1, "consent", "permission")))
                     whose = whose is null || Math.Abs(j - i) < 3 ? Facts.ParentConsent : whose;
             }
-            if (whose is null && stem == "consent") whose = Facts.ParentConsent;
+            if (whose is null && m.Is(i, "consent")) whose = Facts.ParentConsent;
             if (whose is null) continue;
 
             var given = true;

@@ -56,6 +56,16 @@ internal sealed partial class Message
 
     public string StemAt(int index) => index >= 0 && index < Words.Count ? Words[index].Stem : "";
 
+    /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
+    public bool Is(int index, params string[] words)
+    {
+        if (index < 0 || index >= Words.Count) return false;
+        var word = Words[index];
+        foreach (var candidate in words)
+            if (word.Text == candidate || word.Stem == Stemmer.Stem(candidate)) return true;
+        return false;
+    }
+
     private static string Normalise(string text)
     {
         var s = text.ToLowerInvariant()

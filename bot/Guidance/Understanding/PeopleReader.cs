@@ -8,15 +8,15 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 /// </summary>
 internal sealed class PeopleReader(int currentYear)
 {
-    private static readonly HashSet<string> PupilNouns = ["pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "alumnu", "alumnus", "leaver", "schoolchild", "teen", "teenager", "youngster"];
-    private static readonly HashSet<string> ParentNouns = ["parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "famili", "family"];
-    private static readonly HashSet<string> FamilyNouns = ["brother", "sister", "sibling", "aunt", "uncle", "cousin"];
-    private static readonly HashSet<string> RelativeNouns = ["nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "famili", "family", "niec", "nephw"];
-    private static readonly HashSet<string> ColleagueNouns = ["colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate"];
-    private static readonly HashSet<string> LeaderNouns = ["headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress"];
-    private static readonly HashSet<string> ApprovalWords = ["agre", "agree", "approv", "approve", "permission", "consent", "okay", "say", "sign", "allow", "know", "authoris", "authoriz", "ask", "check", "approval", "blessing", "fine", "happy", "permit"];
+    private static readonly HashSet<string> PupilNouns = Stemmer.Set("pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "lad", "lass", "alumnu", "alumnus", "leaver", "schoolchild", "teen", "teenager", "youngster");
+    private static readonly HashSet<string> ParentNouns = Stemmer.Set("parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "famili", "family");
+    private static readonly HashSet<string> FamilyNouns = Stemmer.Set("brother", "sister", "sibling", "aunt", "uncle", "cousin");
+    private static readonly HashSet<string> RelativeNouns = Stemmer.Set("nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "famili", "family", "niec", "nephw");
+    private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
+    private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
+    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agre", "agree", "approv", "approve", "permission", "consent", "okay", "say", "sign", "allow", "know", "authoris", "authoriz", "ask", "check", "approval", "blessing", "fine", "happy", "permit");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
-    private static readonly HashSet<string> Joiners = ["and", "both", "also", "plu", "plus", "or"];
+    private static readonly HashSet<string> Joiners = ["and", "both", "also", "plus", "or"];
 
     private sealed record Mention(string Role, int Position);
 
@@ -31,12 +31,12 @@ internal sealed class PeopleReader(int currentYear)
             var word = m.Words[i];
             var stem = word.Stem;
 
-            if (IsYearGroup(m, i) || (stem is "class" or "form" or "tutor" && IsOwnClass(m, i)))
+            if (IsYearGroup(m, i) || (m.Is(i, "class", "form", "tutor") && IsOwnClass(m, i)))
             {
                 mentions.Add(new Mention(CurrentPupil, i));
                 continue;
             }
-            if (stem == "sixth" && m.StemAt(i + 1) is "form" or "former")
+            if (m.Is(i, "sixth") && m.Is(i + 1, "form", "former"))
             {
                 mentions.Add(new Mention(CurrentPupil, i));
                 i++;
@@ -50,9 +50,9 @@ internal sealed class PeopleReader(int currentYear)
             if (word.Possessive) continue;
             if (PupilNouns.Contains(stem) && !IsStudentTeacher(m, i))
             {
-                mentions.Add(new Mention(stem is "alumnu" or "alumnus" or "leaver" ? FormerPupil : CurrentPupil, i));
+                mentions.Add(new Mention(m.Is(i, "alumnus", "alumni", "leaver") ? FormerPupil : CurrentPupil, i));
             }
-            else if (ParentNouns.Contains(stem) && !(stem is "famili" or "family" && m.StemAt(i + 1) is "friend"))
+            else if (ParentNouns.Contains(stem) && !(m.Is(i, "family") && m.Is(i + 1, "friend")))
             {
                 mentions.Add(new Mention(Parent, i));
             }
@@ -102,13 +102,13 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool IsYearGroup(Message m, int i) =>
         m[i] == "year" && int.TryParse(m[i + 1], out var year) && year is >= 1 and <= 13
-        || m[i] == "reception" && m.StemAt(i - 1) is "in" or "the";
+        || m[i] == "reception" && m.Is(i - 1, "in", "the");
 
     private static bool IsOwnClass(Message m, int i)
     {
         // "my class", "in my form", "my tutor group": the pupils; not "class blog", "form tutor", "my class's page".
         if (m.Words[i].Possessive) return false;
-        if (m[i] == "tutor" && m.StemAt(i + 1) != "group") return false;
+        if (m[i] == "tutor" && !m.Is(i + 1, "group")) return false;
         var next = m.StemAt(m[i] == "tutor" ? i + 2 : i + 1);
         if (next is "blog" or "page" or "account" or "group" or "teacher" or "tutor" or "chat" or "dojo" or "list" or "photo" or "website" or "channel") return false;
         return m[i - 1] is "my" or "our" || (m[i - 1] == "the" && m[i - 2] == "in");
@@ -124,7 +124,7 @@ internal sealed class PeopleReader(int currentYear)
         return false;
     }
 
-    private static bool IsStudentTeacher(Message m, int i) => m.StemAt(i) == "student" && m.StemAt(i + 1) is "teacher";
+    private static bool IsStudentTeacher(Message m, int i) => m.Is(i, "student") && m.Is(i + 1, "teacher");
 
     private static bool IsPupilsFamily(Message m, int i)
     {
@@ -137,20 +137,20 @@ internal sealed class PeopleReader(int currentYear)
     {
         var stem = m.StemAt(i);
         if (ColleagueNouns.Contains(stem)) return true;
-        if (stem is "teacher" or "assistant" or "member" or "staff")
+        if (m.Is(i, "teacher", "assistant", "member", "staff"))
         {
             return Pattern.Of("another|fellow|other|supply|new|a|trainee teacher").Matches(m).Any(x => x.End == i)
                    || Pattern.Of("teach assistant").Matches(m).Any(x => x.End == i)
                    || Pattern.Of("member of staff").Matches(m).Any(x => x.Start == i)
                    || Pattern.Of("staff member").Matches(m).Any(x => x.Start == i)
-                   || (stem == "teacher" && Pattern.Of("teacher at|from ~ school|academy").Matches(m).Any(x => x.Start == i));
+                   || (m.Is(i, "teacher") && Pattern.Of("teacher at|from ~ school|academy").Matches(m).Any(x => x.Start == i));
         }
         if (!LeaderNouns.Contains(stem)) return false;
-        if (stem == "head")
+        if (m.Is(i, "head"))
         {
             // "head of year", "head teacher", "the head"; not "ahead", "head out".
             var next = m.StemAt(i + 1);
-            if (next == "of") return m.StemAt(i + 2) is "department" or "year" && !NearApproval(m, i);
+            if (next == "of") return m.Is(i + 2, "department", "year") && !NearApproval(m, i);
             if (next != "teacher" && m[i - 1] is not ("the" or "my" or "our")) return false;
         }
         return !NearApproval(m, i);
@@ -164,13 +164,13 @@ internal sealed class PeopleReader(int currentYear)
     }
 
     private static bool IsStranger(Message m, int i) =>
-        m.StemAt(i) is "stranger" or "journalist" or "reporter"
-        || (m.StemAt(i) is "someone" or "somebody" or "person" or "people" or "adult" or "man" or "woman" or "account"
+        m.Is(i, "stranger", "journalist", "reporter")
+        || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start is var s && s > i && s <= i + 3))
         || Pattern.Of("friend of a friend").Matches(m).Any(x => x.Start == i)
         || Pattern.Of("member of the public").Matches(m).Any(x => x.Start == i)
-        || (m.StemAt(i) == "friend" && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good"
-            && m.StemAt(i + 1) is not ("request" or "of") && !Pattern.Of("be friend").Matches(m).Any(x => x.End == i));
+        || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good"
+            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be friend").Matches(m).Any(x => x.End == i));
 
     /// <summary>"one of the parents in my class", "a Year 9 parent", "the mum of one of my pupils": the
     /// pupil only says whose parent it is.</summary>
@@ -197,16 +197,15 @@ internal sealed class PeopleReader(int currentYear)
     {
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
-            var stem = m.StemAt(j);
-            if (stem is "former" or "ex" or "past" or "previou" or "previous" or "formerly") return true;
-            if (stem == "old" && m.StemAt(j - 1) is not ("year" or "yr")) return true;
-            if (stem is "be" && m[j] is "was" or "were" && m.StemAt(j + 1) is "in") return true;
+            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "left", "after")) return true;
+            if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
+            if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
             if (Pattern.Of("used to").Matches(m).Any(x => x.Start == j)) return true;
         }
         for (var j = i + 1; j <= Math.Min(m.Count - 1, i + 9); j++)
         {
             var stem = m.StemAt(j);
-            if (stem is "leave" or "graduat" or "anymore" or "alumnu" or "alumnus" or "finish" || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
+            if (m.Is(j, "left", "leaving", "anymore", "alumnus", "alumni", "finished", "taught") || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
             if (m[j] == "longer" && m[j - 1] == "no") return true;
             if (m[j] == "more" && m[j - 1] == "any") return true;
             if (m[j] == "used" && m[j + 1] == "to") return true;

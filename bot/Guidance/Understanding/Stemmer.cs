@@ -16,9 +16,16 @@ internal static class Stemmer
         ["alumni"] = "alumnus", ["alumna"] = "alumnus",
     };
 
+    /// <summary>A set of stems, for testing a word's stem against a list of words.</summary>
+    public static HashSet<string> Set(params string[] words) => words.Select(Stem).ToHashSet(StringComparer.Ordinal);
+
     public static string Stem(string word)
     {
-        if (Irregular.TryGetValue(word, out var irregular)) return irregular;
+        return Regular(Irregular.GetValueOrDefault(word, word));
+    }
+
+    private static string Regular(string word)
+    {
         if (word.Length <= 3 || !char.IsLetter(word[0])) return word;
 
         var w = word;
