@@ -16,10 +16,13 @@ internal sealed class AgeReader(int currentYear)
     /// <summary>Youngest age anyone leaves a school at (end of primary), when the message does not say more.</summary>
     private const int YoungestLeavingAge = 11;
 
-    private static readonly HashSet<string> NotAges = Stemmer.Set(
-        "year", "ago", "of", "pupil", "student", "child", "person", "people", "time", "photo", "picture", "follower",
-        "minut", "minute", "hour", "day", "week", "month", "percent", "am", "pm", "post", "message", "friend", "like",
-        "comment", "kid", "parent", "member", "colleague", "other", "more");
+    /// <summary>Words after a number that make it a count, not an age ("is 16 messages long").</summary>
+    private static readonly HashSet<string> NotAges =
+    [
+        "years", "year", "ago", "of", "pupils", "students", "children", "people", "times", "photos", "pictures", "followers",
+        "minutes", "hours", "days", "weeks", "months", "percent", "am", "pm", "posts", "messages", "friends", "likes",
+        "comments", "kids", "parents", "members", "colleagues", "others", "more", "or", "and",
+    ];
 
     public List<AgeMention> Read(Message m)
     {
@@ -69,7 +72,7 @@ internal sealed class AgeReader(int currentYear)
             || m[i + 1] == "or" && m[i + 2] is "over" or "older" or "above" or "more" || m[i + 1] == "plus")
             return new AgeRange(n, AgeRange.Oldest);
         if (yearsOld || m[i + 1] == "now") return AgeRange.Exactly(n);
-        if (NotAges.Contains(m.StemAt(i + 1))) return null;
+        if (NotAges.Contains(m[i + 1])) return null;
         if (m.Is(i - 1, "age", "ag", "aged", "turn", "be", "now", "of", "just", "turning") || before is "aged" or "now" or "turned" or "turning")
             return m.Is(i - 1, "of") && !m.Is(i - 2, "age") ? null : AgeRange.Exactly(n);
         return null;

@@ -33,7 +33,7 @@ internal static class FactReader
 
     private static readonly string[] SchoolPost =
     [
-        "school|academy|trust|department|official post|tweet|video|news|update|announcement|story|status|result",
+        "school|academy|trust|department|official post|tweet|video|news|update|announcement|story|status|result|photo|picture|image",
         "school|academy|trust post|tweet about",
         "retweet|repost|reshare|share the|a school|academy|trust",
     ];
@@ -47,15 +47,19 @@ internal static class FactReader
 
         var personal = Personal.Any(p => Any(m, p));
         var official = Official.Any(p => Any(m, p) && !OfficialNegated(m, p));
-        var reacting = action is "share" or "comment" or "like";
-        Set(facts, Facts.Account, personal ? "personal" : official && !reacting ? "official" : reacting ? "personal" : null);
-        if (official && (reacting || personal) || SchoolPost.Any(p => Any(m, p)))
+        // "Can I comment on the school's page?" is my own account reacting to the school's post;
+        // "someone commented on the school's page" happened on the official account.
+        var reactingMyself = action is "share" or "comment" or "like" && IsMyReaction(m);
+        Set(facts, Facts.Account, personal || reactingMyself ? "personal" : official ? "official" : null);
+        if (official && (reactingMyself || personal) || SchoolPost.Any(p => Any(m, p)))
             facts[Facts.PostBy] = "school";
 
         SetYesNo(facts, m, Facts.Critical,
             "criticis*|criticiz*|critical|critic|negative|slag*|rant*|complain*|moan*|attack*|insult*|mock*|derogatory|rude|unfair|nasty|horrible|defam*|disparag*|badmouth*|trash*",
             "bad ~ about");
-        SetYesNo(facts, m, Facts.Identifies, "full name|surname", "name|names the|their|all|pupil|child|student|kid", "which|their class", "class name", "tag* ~ pupil|child|student|kid|them");
+        SetYesNo(facts, m, Facts.Identifies, "full name|surname", "name|names the|their|all|pupil|child|student|kid",
+            "pupil|child|children|student|kid|their|his|her name|names", "with|and|plus|includ*|add|adding ~ name|names",
+            "name|names ~ under|below|beneath|caption|underneath", "which|their class", "class name", "tag* ~ pupil|child|student|kid|them");
         if (Any(m, "first name") && !Any(m, "full name|surname")) facts.Remove(Facts.Identifies);
         if (Any(m, "without|no name|names|surname")) facts[Facts.Identifies] = Facts.No;
         SetYesNo(facts, m, Facts.NoPhotoList,
@@ -117,6 +121,10 @@ internal static class FactReader
         }
         return false;
     }
+
+    internal static bool IsMyReaction(Message m) =>
+        Any(m, "i ~ comment|like|share|shar|retweet|repost|reshare|reply|react|respond|heart")
+        || Any(m, "to comment|like|share|shar|retweet|repost|reshare|reply|react|respond|heart");
 
     private static bool OfficialNegated(Message m, string pattern) =>
         Pattern.Of(pattern).Matches(m).All(x => Negated(m, x.Start));

@@ -2,8 +2,8 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
 /// Spelling repair for the words the engine relies on ("freind", "facebok", "nephwe"): an unknown word
-/// is replaced by the closest domain word within one edit (two for long words). Ordinary English words
-/// and words from the pack are known, so they are never "corrected".
+/// is replaced by the closest domain word within one edit (two for words of ten letters or more). Ordinary
+/// English words and words from the pack are known, so they are never "corrected".
 /// </summary>
 internal sealed class Lexicon
 {
@@ -39,44 +39,6 @@ internal sealed class Lexicon
         "classroom", "sixth", "project", "homework", "trip", "sports", "event", "party",
     ];
 
-    private static readonly string[] CommonWords =
-    [
-        "the", "and", "for", "that", "this", "with", "from", "have", "they", "their", "them", "there", "what",
-        "when", "where", "which", "while", "would", "could", "should", "about", "after", "again", "also", "asked",
-        "asking", "because", "been", "before", "being", "both", "came", "come", "does", "doing", "done", "each",
-        "even", "every", "fine", "first", "going", "good", "great", "help", "here", "into", "just", "know",
-        "last", "later", "less", "make", "many", "maybe", "more", "most", "much", "must", "need", "never",
-        "next", "only", "other", "over", "place", "please", "quite", "really", "right", "said", "same", "says",
-        "some", "someone", "something", "still", "such", "sure", "take", "than", "thanks", "then", "these",
-        "thing", "things", "think", "those", "though", "time", "today", "told", "very", "want", "wants",
-        "wanted", "well", "went", "were", "will", "without", "work", "worked", "works", "yeah", "your", "yours",
-        "allowed", "okay", "fine", "since", "sent", "send", "sends", "bent", "rent", "lent", "went", "spent",
-        "hello", "thank", "whether", "might", "ours", "mine", "myself", "himself", "herself", "themselves",
-        "mum", "mom", "dad", "kid", "kids", "son", "sons", "aunt", "uncle", "wife", "husband", "partner",
-        "team", "teams", "class", "form", "tutor", "head", "staff", "member", "members", "office",
-        "older", "younger", "old", "young", "aged", "now", "still", "ever", "once", "twice", "year", "years",
-        "month", "months", "week", "weeks", "summer", "spring", "autumn", "winter", "term", "day", "days",
-        "girl", "girls", "boy", "boys", "man", "woman", "person", "people", "someone", "anyone", "everyone",
-        "life", "home", "house", "name", "names", "full", "surname", "list", "lists", "add", "added", "adding",
-        "text", "texted", "call", "called", "chat", "group", "groups", "reply", "replied", "respond", "answer",
-        "start", "started", "create", "created", "setup", "set", "open", "run", "running", "news", "page",
-        "play", "show", "fair", "science", "history", "maths", "english", "music", "drama", "art", "sport",
-        "trip", "visit", "match", "game", "games", "concert", "assembly", "prom", "graduation", "ceremony",
-        "great", "nice", "happy", "sad", "angry", "upset", "bad", "worse", "best", "better", "big", "small",
-        "private", "public", "social", "media", "online", "internet", "site", "sites", "app", "apps",
-        "check", "checking", "look", "looking", "scroll", "browse", "read", "reading", "watch", "watching",
-        "keep", "touch", "stay", "talk", "talking", "speak", "tell", "give", "giving", "let", "lets",
-        "photo", "still", "actually", "already", "anyway", "another", "between", "during", "through",
-        "under", "over", "above", "below", "within", "across", "around", "behind", "beyond", "inside",
-        "outside", "towards", "upon", "whose", "whom", "why", "how", "who", "can", "may", "might", "shall",
-        "my", "our", "his", "her", "its", "not", "no", "yes", "any", "all", "few", "own", "way", "ways",
-        "job", "role", "boss", "union", "strike", "vote", "party", "views", "view", "opinion", "opinions",
-        "local", "council", "government", "charity", "business", "sell", "selling", "promote", "advert",
-        "dinner", "christmas", "staffroom", "wedding", "birthday", "holiday", "holidays", "weekend", "evening",
-        "night", "morning", "afternoon", "lunch", "break", "free", "period", "duty", "paid",
-        "twitter", "gmail", "hotmail", "outlook", "google", "classroom", "dojo", "seesaw", "moodle",
-        "sign", "signing", "register", "join", "joined", "leave", "leaving", "moved", "graduate",
-    ];
 
     private readonly HashSet<string> _known;
     private readonly Dictionary<string, string> _corrections = new(StringComparer.Ordinal);
@@ -84,7 +46,7 @@ internal sealed class Lexicon
 
     public Lexicon(IEnumerable<string> packWords)
     {
-        _known = new HashSet<string>(DomainWords.Concat(CommonWords).Concat(packWords), StringComparer.Ordinal);
+        _known = new HashSet<string>(DomainWords.Concat(EnglishWords.All).Concat(packWords), StringComparer.Ordinal);
     }
 
     public string Correct(string word)
@@ -95,7 +57,7 @@ internal sealed class Lexicon
             if (_corrections.TryGetValue(word, out var cached)) return cached;
         }
 
-        var maxDistance = word.Length >= 8 ? 2 : 1;
+        var maxDistance = word.Length >= 10 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in DomainWords)

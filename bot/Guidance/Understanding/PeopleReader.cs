@@ -47,7 +47,7 @@ internal sealed class PeopleReader(int currentYear)
                 relatives.Add(i);
                 continue;
             }
-            if (word.Possessive) continue;
+            if (word.Possessive && IsPersonNoun(m, i + 1)) continue;
             if (PupilNouns.Contains(stem) && !IsStudentTeacher(m, i))
             {
                 mentions.Add(new Mention(m.Is(i, "alumnus", "alumni", "leaver") ? FormerPupil : CurrentPupil, i));
@@ -120,8 +120,18 @@ internal sealed class PeopleReader(int currentYear)
         {
             if (Owners.Contains(m[j])) return true;
             if (m[j] is "a" or "the" or "his" or "her" or "their" or "your") return false;
+            // "my friend's daughter" is not mine; "my partner's daughter" is family.
+            if (m.Words[j].Possessive && !RelativeNouns.Contains(m.StemAt(j))) return false;
         }
         return false;
+    }
+
+    /// <summary>Whether the word names a person ("the pupil's mum"), not a thing ("the pupil's comment").</summary>
+    private static bool IsPersonNoun(Message m, int i)
+    {
+        var stem = m.StemAt(i);
+        return ParentNouns.Contains(stem) || FamilyNouns.Contains(stem) || RelativeNouns.Contains(stem) || ColleagueNouns.Contains(stem)
+               || m.Is(i, "friend", "teacher", "older", "younger", "little", "big", "twin", "step");
     }
 
     private static bool IsStudentTeacher(Message m, int i) => m.Is(i, "student") && m.Is(i + 1, "teacher");

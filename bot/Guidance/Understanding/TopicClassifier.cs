@@ -18,7 +18,7 @@ internal static class TopicClassifier
             ("friend|follow|connection|follower request", 6), ("request to follow|friend|connect|add", 4), ("friend|friends", 3),
             ("befriend|unfriend|defriend", 4), ("follow|follows|following", 3), ("follower|followers", 3), ("add me", 3),
             ("add ~ friend|follower|contact", 2), ("add|added", 1), ("accept|accepted", 2), ("connect|connected|connection", 3),
-            ("request", 2), ("subscrib*", 2), ("friends of the academy|school|trust", -7), ("friend of a friend", -2),
+            ("request", 2), ("subscrib*", 2), ("add|follow|friend|accept ~ on facebook|instagram|tiktok|snapchat|twitter|x|linkedin", 3), ("friends of the academy|school|trust", -7), ("friend of a friend", -2),
         ],
         [Topics.PupilContact] =
         [
@@ -96,7 +96,7 @@ internal static class TopicClassifier
         ],
         [Topics.Reporting] =
         [
-            ("report|reported|reporting", 3), ("abus*", 4), ("harass*", 5), ("bully|bullying|bullied|cyberbull*", 5), ("troll*", 4),
+            ("report|reported|reporting", 3), ("abus*", 5), ("harass*", 5), ("bully|bullying|bullied|cyberbull*", 5), ("troll*", 4),
             ("threat*", 4), ("inappropriat*", 3), ("groom*", 6), ("saw|seen|notic*|spot|spotted|found", 2), ("came across", 2),
             ("worri*|concern*", 2), ("offensive|hate|racist|sexist|homophob*", 4), ("nude|nudes|explicit|sext*", 6), ("safeguard*", 3),
             ("fake|impersonat*", 4), ("about me", 2),
@@ -117,10 +117,23 @@ internal static class TopicClassifier
         if (people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil or Facts.People.Parent))
             scores[Topics.PupilContact] += scores[Topics.PupilContact] > 0 ? 1 : 0;
         if (facts.GetValueOrDefault(Facts.Critical) == Facts.Yes && scores[Topics.SchoolPosts] > 0) scores[Topics.SchoolPosts] += 2;
+        if (people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil or Facts.People.Parent)
+            && (action is "comment" or "like" || Pattern.Of("reply|respond|answer").IsIn(m)))
+            scores[Topics.PupilContact] += 5;
+        if (SomeoneElseDidIt(m))
+            scores[Topics.Reporting] += 3;
 
         var best = scores.OrderByDescending(s => s.Value).ThenBy(s => Priority(s.Key)).First();
         return best.Value >= MinimumScore ? best.Key : null;
     }
+
+    /// <summary>"A parent posted…", "someone commented…": the member of staff saw something rather than
+    /// asking about their own post.</summary>
+    private static bool SomeoneElseDidIt(Message m) =>
+        !FactReader.IsMyReaction(m)
+        && Pattern.Of("someone|somebody|parent|pupil|student|colleague|people|they|he|she|person|mum|dad|account|child|kid ~ posted|commented|shared|uploaded|wrote|said|written|created|made|tweeted|tagged|put|set").Matches(m)
+            .Any(x => m[x.End] is "posted" or "commented" or "shared" or "uploaded" or "wrote" or "said" or "written" or "created" or "made" or "tweeted" or "tagged" or "put" or "set"
+                      && m[x.End + 1] != "me");
 
     /// <summary>Ties go to the topic where a wrong "yes" would hurt most.</summary>
     private static int Priority(string topic) => Topics.All.ToList().IndexOf(topic);
