@@ -35,20 +35,35 @@ public sealed class GuidanceEngine
         ArgumentNullException.ThrowIfNull(question);
         answers ??= ImmutableDictionary<string, string>.Empty;
         var situation = _reader.Read(question);
-        var rules = situation.Topic is null ? [] : Pack.RulesFor(situation.Topic);
-        if (rules.Count == 0) return Fallback(question, situation.Topic);
+        var result = AnswerTopic(question, situation, situation.Topic, answers);
+        if (result.Verdict != Verdicts.Yes) return result;
+
+        // A "yes" on a close call must hold for the runners-up too; otherwise the stricter answer stands.
+        foreach (var runnerUp in situation.Topics.Skip(1).Where(t => Pack.RulesFor(t).Count > 0))
+        {
+            var alternative = AnswerTopic(question, situation, runnerUp, answers);
+            if (alternative.Verdict is not null && Verdicts.Strictness(alternative.Verdict) > Verdicts.Strictness(result.Verdict))
+                result = alternative;
+        }
+        return result;
+    }
+
+    private GuidanceResult AnswerTopic(string question, Situation situation, string? topic, IReadOnlyDictionary<string, string> answers)
+    {
+        var rules = topic is null ? [] : Pack.RulesFor(topic);
+        if (rules.Count == 0) return Fallback(question, topic);
 
         var outcomes = People(situation, answers)
-            .Select(person => RuleEvaluator.Decide(rules, Facts(situation, person, answers)))
+            .Select(person => RuleEvaluator.Decide(rules, Facts(topic!, situation, person, answers)))
             .ToList();
         var decided = outcomes.Where(o => o.Rule is not null).Select(o => o.Rule!).ToList();
         var ask = outcomes.FirstOrDefault(o => o.Ask is not null)?.Ask;
 
         if (decided.Count > 0 && (ask is null || decided.Any(r => r.Verdict == Verdicts.No)))
-            return FromRules(situation.Topic!, decided);
+            return FromRules(topic!, decided);
         if (ask is not null)
-            return new GuidanceResult(Pack.Id, situation.Topic, null, false, null, [], ask.Question, "", ask);
-        return Fallback(question, situation.Topic);
+            return new GuidanceResult(Pack.Id, topic, null, false, null, [], ask.Question, "", ask);
+        return Fallback(question, topic);
     }
 
     private static IEnumerable<Person> People(Situation situation, IReadOnlyDictionary<string, string> answers)
@@ -63,7 +78,7 @@ public sealed class GuidanceEngine
         });
     }
 
-    private static FactSet Facts(Situation situation, Person person, IReadOnlyDictionary<string, string> answers)
+    private static FactSet Facts(string topic, Situation situation, Person person, IReadOnlyDictionary<string, string> answers)
     {
         var values = situation.Facts.ToImmutableDictionary();
         if (person.Role is not null) values = values.SetItem(Packs.Facts.Person, person.Role);
@@ -73,7 +88,7 @@ public sealed class GuidanceEngine
             if (fact is Packs.Facts.Person or Packs.Facts.Age) continue;
             if (Packs.Facts.Values.TryGetValue(fact, out var allowed) && allowed.Contains(value)) values = values.SetItem(fact, value);
         }
-        return new FactSet(situation.Topic!, values, person.Age);
+        return new FactSet(topic, values, person.Age);
     }
 
     /// <summary>Several people: the strictest answer, and a report if any of them needs one.</summary>

@@ -21,7 +21,7 @@ internal sealed class AgeReader(int currentYear)
     [
         "years", "year", "ago", "of", "pupils", "students", "children", "people", "times", "photos", "pictures", "followers",
         "minutes", "hours", "days", "weeks", "months", "percent", "am", "pm", "posts", "messages", "friends", "likes",
-        "comments", "kids", "parents", "members", "colleagues", "others", "more", "or", "and",
+        "comments", "kids", "parents", "members", "colleagues", "others", "more",
     ];
 
     public List<AgeMention> Read(Message m)

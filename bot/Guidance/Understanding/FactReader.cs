@@ -56,7 +56,8 @@ internal static class FactReader
 
         SetYesNo(facts, m, Facts.Critical,
             "criticis*|criticiz*|critical|critic|negative|slag*|rant*|complain*|moan*|attack*|insult*|mock*|derogatory|rude|unfair|nasty|horrible|defam*|disparag*|badmouth*|trash*",
-            "bad ~ about");
+            "useless|awful|terrible|rubbish|hopeless|pathetic|incompetent|idiot*|stupid|lazy|disgrace*|shambles|joke|worst|nightmare|ridiculous|appalling|dreadful|badly|hate|hates|clueless|disaster",
+            "bad ~ about", "fed up with", "had enough of");
         SetYesNo(facts, m, Facts.Identifies, "full name|surname", "name|names the|their|all|pupil|child|student|kid",
             "pupil|child|children|student|kid|their|his|her name|names", "with|and|plus|includ*|add|adding ~ name|names",
             "name|names ~ under|below|beneath|caption|underneath", "which|their class", "class name", "tag* ~ pupil|child|student|kid|them");
@@ -156,7 +157,9 @@ internal static class FactReader
     private static string? Time(Message m)
     {
         if (Any(m, "lesson|lessons") || Any(m, "class time") || Any(m, "while|whilst i teach") || Any(m, "while|whilst teach*")
-            || Any(m, "in|during class") || Any(m, "teach* time") || Any(m, "in front of ~ class"))
+            || Any(m, "in|during class") || Any(m, "teach* time") || Any(m, "in front of ~ class")
+            || Any(m, "while|whilst|when ~ class|pupil|pupils|student|students|kid|kids|children|form ~ be|are|is|work*|do*|read*|writ*|sit*")
+            || Any(m, "during ~ test|exam|registration|assembly|cover") || Any(m, "invigilat*|supervis*"))
             return "lesson";
         // PPA and free periods are paid working time; only breaks are the member of staff's own.
         if (Any(m, "ppa|planning") || Any(m, "free period|lesson") || Any(m, "non contact"))

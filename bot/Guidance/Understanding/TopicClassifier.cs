@@ -44,6 +44,7 @@ internal static class TopicClassifier
             ("new account|page|group|channel|blog", 5), ("blog|vlog|podcast", 3), ("page for", 2), ("account for", 3),
             ("friends of the academy|school|trust", 4), ("pta|ptfa|pfa|ptas", 3), ("department|class|team|club|sport ~ account|page|blog|group|channel", 3),
             ("youtube channel", 3),
+            ("use|using ~ facebook|instagram|tiktok|twitter|x|youtube|snapchat|blog|social|site|app|platform ~ with|for|in ~ class|pupil|student|lesson|project|learning|year|form|group", 5),
         ],
         [Topics.Employer] =
         [
@@ -76,6 +77,7 @@ internal static class TopicClassifier
             ("slag*|badmouth*", 5), ("bad mouth", 4), ("workload", 3), ("ofsted", 2), ("treat*", 2),
             ("criticis*|criticiz* ~ head|management|colleague|school|academy|trust|leadership|decision", 3), ("negative ~ about", 3),
             ("raise ~ concern", 3), ("whistleblow*", 4),
+            ("pay|salary|contract|restructur*|redundan*|appraisal|cuts|staffing|decision|decisions|leadership|management", 2),
         ],
         [Topics.Political] =
         [
@@ -99,11 +101,24 @@ internal static class TopicClassifier
             ("report|reported|reporting", 3), ("abus*", 5), ("harass*", 5), ("bully|bullying|bullied|cyberbull*", 5), ("troll*", 4),
             ("threat*", 4), ("inappropriat*", 3), ("groom*", 6), ("saw|seen|notic*|spot|spotted|found", 2), ("came across", 2),
             ("worri*|concern*", 2), ("offensive|hate|racist|sexist|homophob*", 4), ("nude|nudes|explicit|sext*", 6), ("safeguard*", 3),
-            ("fake|impersonat*", 4), ("about me", 2),
+            ("fake|impersonat*", 4), ("about me", 2), ("what should|do i do", 2), ("block|blocked|blocking", 2), ("tell anyone|someone|anybody", 2),
+            ("threat*|abus*|harass*|bully*|nasty|offensive|hateful|vile|sexual|rude|mean|unkind|cruel|horrible ~ messag*|comment*|post*|email*|text*|dm*", 5),
+            ("i ~ saw|seen|notic*|spot|spotted|found|heard|think|suspect|worried|told", 1),
         ],
     };
 
-    public static string? Classify(Message m, IReadOnlyDictionary<string, string> facts, IReadOnlyList<Person> people)
+    /// <summary>Scores within this of the best are a close call: a "yes" on the best topic is checked against them.</summary>
+    private const int CloseCall = 3;
+
+    /// <summary>The best topic (null when none is clear) and any close runners-up, best first.</summary>
+    public static IReadOnlyList<string> Classify(Message m, IReadOnlyDictionary<string, string> facts, IReadOnlyList<Person> people)
+    {
+        var ranked = Scores(m, facts, people).OrderByDescending(s => s.Value).ThenBy(s => Priority(s.Key)).ToList();
+        if (ranked[0].Value < MinimumScore) return [];
+        return ranked.TakeWhile(s => s.Value >= MinimumScore && s.Value >= ranked[0].Value - CloseCall).Select(s => s.Key).ToList();
+    }
+
+    private static Dictionary<string, int> Scores(Message m, IReadOnlyDictionary<string, string> facts, IReadOnlyList<Person> people)
     {
         var scores = Cues.ToDictionary(
             topic => topic.Key,
@@ -111,7 +126,8 @@ internal static class TopicClassifier
 
         var action = facts.GetValueOrDefault(Facts.Action);
         var reacting = action is "share" or "comment" or "like";
-        if (scores[Topics.Photos] > 0) scores[Topics.Photos] += 4;
+        var witnessed = SomeoneElseDidIt(m);
+        if (scores[Topics.Photos] > 0 && !witnessed) scores[Topics.Photos] += 4;
         if (facts.GetValueOrDefault(Facts.Account) == "official" && !reacting && scores[Topics.Photos] == 0) scores[Topics.OfficialPost] += 5;
         if (reacting && facts.GetValueOrDefault(Facts.PostBy) == "school") scores[Topics.SchoolPosts] += 3;
         if (people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil or Facts.People.Parent))
@@ -120,20 +136,39 @@ internal static class TopicClassifier
         if (people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil or Facts.People.Parent)
             && (action is "comment" or "like" || Pattern.Of("reply|respond|answer").IsIn(m)))
             scores[Topics.PupilContact] += 5;
-        if (SomeoneElseDidIt(m))
-            scores[Topics.Reporting] += 3;
+        if (witnessed)
+            scores[Topics.Reporting] += Pattern.Of("i ~ saw|seen|notic*|spot|spotted|found|heard|think|suspect|believe|told|worried|concerned").IsIn(m) ? 10 : 8;
+        if (people.Any(p => p.Role == Facts.People.Colleague)
+            && people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil)
+            && Pattern.Of("messag*|text*|chat*|contact*|dm*|snapchat|whatsapp|follow*|friend*|meet*|talk*|call*|send*").IsIn(m))
+            scores[Topics.Reporting] += 8;
+        if (facts.GetValueOrDefault(Facts.Critical) == Facts.Yes)
+        {
+            var aboutCommunity = Pattern.Of("trust|academy|school|head|headteacher|management|leadership|slt|governor|job|pay|boss|colleague|parent|pupil|student|staff|kid|child|children|class").IsIn(m);
+            scores[Topics.SchoolPosts] += aboutCommunity ? 4 : 2;
+            scores[Topics.Grievance] += aboutCommunity ? 2 : 0;
+        }
+        if (scores[Topics.Tagging] > 0) scores[Topics.Tagging] += 5;
+        if (scores[Topics.Logo] > 0) scores[Topics.Logo] += 6;
 
-        var best = scores.OrderByDescending(s => s.Value).ThenBy(s => Priority(s.Key)).First();
-        return best.Value >= MinimumScore ? best.Key : null;
+        return scores;
     }
 
     /// <summary>"A parent posted…", "someone commented…": the member of staff saw something rather than
     /// asking about their own post.</summary>
     private static bool SomeoneElseDidIt(Message m) =>
         !FactReader.IsMyReaction(m)
-        && Pattern.Of("someone|somebody|parent|pupil|student|colleague|people|they|he|she|person|mum|dad|account|child|kid ~ posted|commented|shared|uploaded|wrote|said|written|created|made|tweeted|tagged|put|set").Matches(m)
-            .Any(x => m[x.End] is "posted" or "commented" or "shared" or "uploaded" or "wrote" or "said" or "written" or "created" or "made" or "tweeted" or "tagged" or "put" or "set"
-                      && m[x.End + 1] != "me");
+        && !Pattern.Of("can|could|may|should|shall|do i ~ post|put|share|upload|publish|tweet|film|record|take|set|start|create").IsIn(m)
+        && !Pattern.Of("can|could|may|should|shall|do i ~ leave ~ comment|review|reply|message|note").IsIn(m)
+        && Pattern.Of("someone|somebody|parent|pupil|student|colleague|people|they|he|she|person|mum|dad|account|child|kid|year|group|teacher|staff|friend").Matches(m)
+            .Any(subject => Enumerable.Range(subject.End + 1, 3).Any(v => IsPublishing(m, v) && !m.Is(v - 1, "to") && m[v + 1] != "me"
+                && Enumerable.Range(subject.End + 1, v - subject.End - 1).All(between => m[between].All(char.IsAsciiDigit) || m[between] is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "keeps" or "kept" or "just" or "also" or "already" or "then")));
+
+    private static bool IsPublishing(Message m, int i) =>
+        m[i] is "posted" or "posting" or "posts" or "commented" or "commenting" or "shared" or "sharing" or "uploaded" or "uploading" or "wrote"
+            or "writing" or "written" or "created" or "creating" or "tweeted" or "tweeting" or "tagged" or "tagging" or "put" or "putting"
+            or "filmed" or "filming" or "recorded" or "recording" or "liked"
+        || m[i] is "set" or "setting" or "started" or "starting" && m[i + 1] is "up" or "a" or "an";
 
     /// <summary>Ties go to the topic where a wrong "yes" would hurt most.</summary>
     private static int Priority(string topic) => Topics.All.ToList().IndexOf(topic);
