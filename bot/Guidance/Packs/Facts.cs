@@ -64,8 +64,6 @@ public static class Facts
     private static readonly Dictionary<string, string> Defaults = new()
     {
         [Relative] = No,
-        [HeadteacherAgreed] = No,
-        [ParentConsent] = No,
         [Initiator] = "them",
         [Account] = "personal",
         [Action] = "post",

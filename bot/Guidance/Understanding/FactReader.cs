@@ -35,6 +35,7 @@ internal static class FactReader
     [
         "school|academy|trust|department|official post|tweet|video|news|update|announcement|story|status|result|photo|picture|image",
         "school|academy|trust post|tweet about",
+        "school|academy|trust|official ~ post|tweet|video|update|announcement|story|reel|photo|picture",
         "retweet|repost|reshare|share the|a school|academy|trust",
     ];
 
@@ -50,7 +51,9 @@ internal static class FactReader
         // "Can I comment on the school's page?" is my own account reacting to the school's post;
         // "someone commented on the school's page" happened on the official account.
         var reactingMyself = action is "share" or "comment" or "like" && IsMyReaction(m);
-        Set(facts, Facts.Account, personal || reactingMyself ? "personal" : official ? "official" : null);
+        var platform = Any(m, "facebook|instagram|twitter|tiktok|snapchat|youtube|linkedin|whatsapp|online|internet|web|website|threads|pinterest")
+                       || Any(m, "social media|network*") || Any(m, "on x");
+        Set(facts, Facts.Account, personal || reactingMyself ? "personal" : official ? "official" : platform ? "personal" : null);
         if (official && (reactingMyself || personal) || SchoolPost.Any(p => Any(m, p)))
             facts[Facts.PostBy] = "school";
 
@@ -113,7 +116,7 @@ internal static class FactReader
         for (var i = 0; i < m.Count; i++)
         {
             if (m[i] is not ("like" or "liked" or "liking" or "likes")) continue;
-            if (m[i - 1] is "would" or "look" or "looks" or "feel" or "feels" or "seem" or "seems" or "sites" or "things" or "apps"
+            if (m[i - 1] is "not" or "would" or "look" or "looks" or "feel" or "feels" or "seem" or "seems" or "sites" or "things" or "apps"
                 or "platforms" or "something" or "nothing" or "just" or "more" or "much" or "people" or "stuff" or "anything")
                 continue;
             if (m[i + 1] is "to" or "this" or "these" or "facebook" or "instagram" or "twitter" or "tiktok" or "snapchat" or "whatsapp")

@@ -15,6 +15,8 @@ internal sealed class PeopleReader(int currentYear)
     private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
     private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
     private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agre", "agree", "approv", "approve", "permission", "consent", "okay", "say", "sign", "allow", "know", "authoris", "authoriz", "ask", "check", "approval", "blessing", "fine", "happy", "permit");
+    /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
+    private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
     private static readonly HashSet<string> Joiners = ["and", "both", "also", "plus", "or"];
 
@@ -73,10 +75,15 @@ internal sealed class PeopleReader(int currentYear)
         if (Pattern.Of("relat to me").IsIn(m) || Pattern.Of("i be his|her|their aunt|uncle|godmother|godfather|godparent|cousin|stepmum|stepdad|grandma|grandad|nan").IsIn(m))
             relatives.Add(0);
 
+        if (Pattern.Of("from|at work").IsIn(m) || Pattern.Of("i work with").IsIn(m) || Pattern.Of("work|works with me").IsIn(m))
+            mentions.Add(new Mention(Colleague, Pattern.Of("work").Matches(m).First().Start));
+
         mentions = SuppressPupilsOfParents(m, mentions);
         mentions = MarkFormer(m, mentions);
         if (!mentions.Any(x => x.Role is CurrentPupil or FormerPupil) && TaughtThemBefore(m))
             mentions.Add(new Mention(FormerPupil, Pattern.Of("teach").Matches(m).First().Start));
+        else if (mentions.Count == 0 && Pattern.Of("who|she|he|they ~ left|graduated").Matches(m).FirstOrDefault() is { End: > 0 } left)
+            mentions.Add(new Mention(FormerPupil, left.Start));
         mentions = DropNegated(m, mentions);
 
         var people = mentions
@@ -89,7 +96,7 @@ internal sealed class PeopleReader(int currentYear)
         if (relatives.Count > 0 && !notRelative)
         {
             if (people.Count == 0)
-                people.Add(new Person(null, AgeRange.Unknown, true, relatives[0]));
+                people.Add(new Person(NotAtTheSchool(m) || relatives.All(r => AdultRelatives.Contains(m.StemAt(r))) ? Other : null, AgeRange.Unknown, true, relatives[0]));
             else
             {
                 var nearest = people.MinBy(p => relatives.Min(r => Math.Abs(r - p.Position)))!;
@@ -205,6 +212,7 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool IsFormer(Message m, int i)
     {
+        if (Pattern.Of("used to be|go").Matches(m).Any(x => x.End < i && x.End >= i - 5)) return true;
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
             if (m.Is(j, "former", "ex", "past", "previous", "formerly", "left", "after")) return true;
@@ -235,6 +243,10 @@ internal sealed class PeopleReader(int currentYear)
                               && Pattern.Of("not a|an|my|our").Matches(m).Any(n => n.End == x.Position - 1)
                               && !IsFormer(m, x.Position)))
             .ToList();
+
+    private static bool NotAtTheSchool(Message m) =>
+        Pattern.Of("not ~ connect*|link*|associat* ~ school|academy|trust").IsIn(m) || Pattern.Of("nothing to do with").IsIn(m)
+        || Pattern.Of("not|never ~ go|attend|went ~ school|academy|here|there").IsIn(m) || Pattern.Of("not a pupil|student").IsIn(m);
 
     private static bool IsNotRelative(Message m) =>
         Pattern.Of("not ~ relat*").IsIn(m) || Pattern.Of("no relation").IsIn(m) || Pattern.Of("unrelat*").IsIn(m)

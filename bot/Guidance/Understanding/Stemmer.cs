@@ -42,5 +42,5 @@ internal static class Stemmer
     }
 
     private static string Undouble(string w) =>
-        w.Length > 2 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z') && !"aeiou".Contains(w[^1]) ? w[..^1] : w;
+        w.Length > 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z') && !"aeiou".Contains(w[^1]) ? w[..^1] : w;
 }

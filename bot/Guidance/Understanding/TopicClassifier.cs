@@ -42,7 +42,7 @@ internal static class TopicClassifier
         [
             ("set up", 5), ("setup", 5), ("creat*", 4), ("start|launch|open|run|make ~ account|page|blog|group|channel|site|website|podcast|vlog", 5),
             ("new account|page|group|channel|blog", 5), ("blog|vlog|podcast", 3), ("page for", 2), ("account for", 3),
-            ("friends of the academy|school|trust", 4), ("pta|ptfa|pfa|ptas", 3), ("department|class|team|club|sport ~ account|page|blog|group|channel", 3),
+            ("friends of the academy|school|trust", 4), ("pta|ptfa|pfa|ptas", 3), ("department|class|team|club account|page|blog|group|channel", 3),
             ("youtube channel", 3),
             ("use|using ~ facebook|instagram|tiktok|twitter|x|youtube|snapchat|blog|social|site|app|platform ~ with|for|in ~ class|pupil|student|lesson|project|learning|year|form|group", 5),
         ],
@@ -55,7 +55,8 @@ internal static class TopicClassifier
         [Topics.SchoolPosts] =
         [
             ("comment|comments", 4), ("retweet|repost|reshare|rt", 5), ("share|shar", 3), ("react*", 3), ("thumb|thumbs up", 3),
-            ("post|posts about ~ school|academy|trust|colleague|head|work", 3), ("criticis*|criticiz*", 3), ("review", 1),
+            ("post|posts about ~ school|academy|trust|colleague|head|work", 3),
+            ("post|posting|write|writing|talk|discuss|tweet|say ~ about ~ pupil|student|child|children|kid|parent|colleague|behaviour|class|work|incident|school|academy|trust|head", 3), ("criticis*|criticiz*", 3), ("review", 1),
             ("parent* ~ group|forum|page", 2), ("mumsnet|forum|thread", 3), ("local ~ group|page|forum", 2),
         ],
         [Topics.WorkEmail] =
@@ -148,11 +149,22 @@ internal static class TopicClassifier
             scores[Topics.SchoolPosts] += aboutCommunity ? 4 : 2;
             scores[Topics.Grievance] += aboutCommunity ? 2 : 0;
         }
-        if (scores[Topics.Tagging] > 0) scores[Topics.Tagging] += 5;
+        if (scores[Topics.Tagging] > 0) scores[Topics.Tagging] += 6;
+        if (IsClassroomUse(m))
+        {
+            scores[Topics.NewAccount] += 6;
+            scores[Topics.WorkTime] = Math.Min(scores[Topics.WorkTime], 2);
+        }
         if (scores[Topics.Logo] > 0) scores[Topics.Logo] += 6;
 
         return scores;
     }
+
+    /// <summary>"Use TikTok with my Year 6 class for a dance project": social media for teaching, which needs approval.</summary>
+    private static bool IsClassroomUse(Message m) =>
+        Pattern.Of("use|using|try|trying|set|start ~ facebook|instagram|tiktok|twitter|x|youtube|snapchat|whatsapp|blog|social|site|app|platform|padlet|flipgrid").IsIn(m)
+        && (Pattern.Of("project|learning|curriculum|educational|revision|homework|classroom|teach|teaching").IsIn(m)
+            || Pattern.Of("with|for|in ~ class|pupil|pupils|student|students|year|form|group|kid|kids|children|lesson|lessons").IsIn(m));
 
     /// <summary>"A parent posted…", "someone commented…": the member of staff saw something rather than
     /// asking about their own post.</summary>
