@@ -13,6 +13,8 @@ internal sealed record FactSet(string Topic, ImmutableDictionary<string, string>
         : Facts.IsAsked(Topic, fact) ? null
         : Facts.DefaultFor(Topic, fact);
 
+    public bool IsStated(string fact) => Values.ContainsKey(fact);
+
     public bool IsUnknown(string fact) => !Values.ContainsKey(fact) && Facts.IsAsked(Topic, fact);
 
     public FactSet With(string fact, string value) =>

@@ -13,7 +13,8 @@ internal sealed record RuleOutcome(PackRule? Rule, GuidanceQuestion? Ask)
 /// <summary>
 /// Runs a topic's rules top to bottom; the first rule whose conditions hold decides. When a rule needs a
 /// fact the question did not give, every possible value is tried: if they all lead to the same verdict and
-/// report, that answer stands; otherwise the fact is asked, never guessed.
+/// report, that answer stands; otherwise the fact is asked, never guessed. A rule whose verdict is
+/// <c>yes</c> only fits on facts the member of staff stated, never on a default.
 /// </summary>
 internal static class RuleEvaluator
 {
@@ -44,6 +45,9 @@ internal static class RuleEvaluator
         string? needed = null;
         foreach (var condition in rule.When)
         {
+            // Never "yes" on an assumption: a rule that permits needs every fact it tests to have been said.
+            if (rule.Verdict == Verdicts.Yes && !facts.IsStated(condition.Fact) && !facts.IsUnknown(condition.Fact))
+                return (Match.Fails, null);
             var value = facts.Get(condition.Fact);
             if (value is null)
             {

@@ -64,7 +64,6 @@ public static class Facts
     private static readonly Dictionary<string, string> Defaults = new()
     {
         [Relative] = No,
-        [Initiator] = "them",
         [Account] = "personal",
         [Action] = "post",
         [PostBy] = "other",

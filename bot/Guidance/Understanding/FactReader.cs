@@ -86,12 +86,13 @@ internal static class FactReader
             "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
             "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
             "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
-            "have|has ask", "add|follow ~ me on",
+            "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
+            "his|her|their friend|follow request",
         ];
         if (them.Any(p => Any(m, p))) return "them";
         string[] me =
         [
-            "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start",
+            "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start|tag|post|share|put|upload",
             "i want|would ~ to add|follow|friend|message|contact|keep|befriend|connect|use|give|invite",
             "i add|follow|sent|send|invite|message|request|friend",
             "okay|ok|alright|fine|allow|acceptable ~ to add|follow|friend|message|contact|befriend|give|text|dm|email",
@@ -142,7 +143,8 @@ internal static class FactReader
 
     private static string? Channel(Message m)
     {
-        if (Any(m, "team|teams|dojo|seesaw|moodle|firefly|satchel|edmodo|vle|classroom|showbie|arbor|parentmail")
+        if (Any(m, "dojo|seesaw|moodle|firefly|satchel|edmodo|vle|showbie|arbor|parentmail|padlet")
+            || Any(m, "on|via|through|using|over|in microsoft|ms teams") || Any(m, "on|via|through|using|over teams") || Any(m, "teams chat|channel|meeting|call|message")
             || Any(m, "google classroom") || Any(m, "learn* platform") || Any(m, "show my homework")
             || Any(m, "school|academy|work|trust email|system|platform|app|portal|account")
             || Any(m, "approv* ~ system|platform|channel|app|site|account") || Any(m, "official ~ channel|system|platform"))

@@ -161,6 +161,52 @@ public class GuidanceEngineTests
         Assert.Contains("the Headteacher", result.WhatToDoNow, StringComparison.Ordinal);
     }
 
+    private const string YesPack = """
+        pack: test
+        trust: Test Trust
+        document:
+          title: Social Media Policy
+        roles:
+          safeguardingLead: the DSL
+          headteacher: the Headteacher
+          postApprover: the Headteacher
+          guidanceContact: the Headteacher
+        clauses:
+          - id: sharing
+            section: "3"
+            heading: Conduct
+            quote: Staff may repost the academy's official posts.
+        topics:
+          school-posts:
+            - when: { action: share, postBy: school }
+              verdict: yes
+              cite: [sharing]
+              answer: Sharing official posts is fine.
+              do: Share it.
+            - when: { action: post }
+              verdict: yes
+              cite: [sharing]
+              answer: Posting is fine.
+              do: Post it.
+            - verdict: caution
+              cite: [sharing]
+              answer: Think first.
+              do: Ask the Headteacher.
+        reminder:
+          date: 1 September
+          summary:
+            - point: Share official posts.
+              cite: [sharing]
+        """;
+
+    [Fact]
+    public void Answer_YesRuleOnStatedFacts_Permits() =>
+        Assert.Equal(Verdicts.Yes, Engines.FromYaml(YesPack).Answer("Can I retweet the academy's post about exam results?").Verdict);
+
+    [Fact]
+    public void Answer_YesRuleOnlyByDefault_DoesNotPermit() =>
+        Assert.Equal(Verdicts.Caution, Engines.FromYaml(YesPack).Answer("Can I post about the school trip on Facebook?").Verdict);
+
     [Fact]
     public void Answer_NoRuleFits_QuotesTheClosestClause()
     {
