@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using TeamsPolicyBot.Guidance.Packs;
+using TeamsPolicyBot.Guidance.Retrieval;
+using TeamsPolicyBot.Guidance.Understanding;
+
+namespace TeamsPolicyBot.Guidance;
+
+/// <summary>
+/// Answers a member of staff's question from one trust's pack: reads the situation, runs the topic's
+/// rules for each person involved and gives the strictest answer; asks when a missing fact would change
+/// it; and when no rule covers the question, quotes the closest clauses with <c>caution</c>, never <c>yes</c>.
+/// </summary>
+public sealed class GuidanceEngine
+{
+    private const int FallbackCitations = 3;
+
+    private readonly SituationReader _reader;
+    private readonly ClauseIndex _index;
+
+    public GuidanceEngine(PolicyPack pack, TimeProvider time)
+    {
+        Pack = pack;
+        var lexicon = new Lexicon(PackWords(pack));
+        _reader = new SituationReader(lexicon, time);
+        _index = new ClauseIndex(pack, lexicon);
+    }
+
+    public PolicyPack Pack { get; }
+
+    /// <param name="question">The message as the member of staff typed it.</param>
+    /// <param name="answers">Facts the member of staff has since given, from <see cref="GuidanceQuestion.Fact"/>
+    /// to the chosen <see cref="GuidanceChoice.Value"/>; they override what the message seemed to say.</param>
+    public GuidanceResult Answer(string question, IReadOnlyDictionary<string, string>? answers = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        answers ??= ImmutableDictionary<string, string>.Empty;
+        var situation = _reader.Read(question);
+        var result = AnswerTopic(question, situation, situation.Topic, answers);
+        if (result.Verdict != Verdicts.Yes) return result;
+
+        // A "yes" on a close call must hold for the runners-up too; otherwise the stricter answer stands.
+        foreach (var runnerUp in situation.Topics.Skip(1).Where(t => Pack.RulesFor(t).Count > 0))
+        {
+            var alternative = AnswerTopic(question, situation, runnerUp, answers);
+            if (alternative.Verdict is not null && Verdicts.Strictness(alternative.Verdict) > Verdicts.Strictness(result.Verdict))
+                result = alternative;
+        }
+        return result;
+    }
+
+    private GuidanceResult AnswerTopic(string question, Situation situation, string? topic, IReadOnlyDictionary<string, string> answers)
+    {
+        var rules = topic is null ? [] : Pack.RulesFor(topic);
+        if (rules.Count == 0) return Fallback(question, topic);
+
+        var outcomes = People(situation, answers)
+            .Select(person => RuleEvaluator.Decide(rules, Facts(topic!, situation, person, answers)))
+            .ToList();
+        var decided = outcomes.Where(o => o.Rule is not null).Select(o => o.Rule!).ToList();
+        var ask = outcomes.FirstOrDefault(o => o.Ask is not null)?.Ask;
+
+        if (decided.Count > 0 && (ask is null || decided.Any(r => r.Verdict == Verdicts.No)))
+            return FromRules(topic!, decided);
+        if (ask is not null)
+            return new GuidanceResult(Pack.Id, topic, null, false, null, [], ask.Question, "", ask);
+        return Fallback(question, topic);
+    }
+
+    private static IEnumerable<Person> People(Situation situation, IReadOnlyDictionary<string, string> answers)
+    {
+        var people = situation.People.Count > 0 ? situation.People : [new Person(null, AgeRange.Unknown, null, 0)];
+        answers.TryGetValue(Packs.Facts.Person, out var role);
+        var age = answers.TryGetValue(Packs.Facts.Age, out var ageText) && AgeRange.TryParse(ageText, out var band) ? band : (AgeRange?)null;
+        return people.Select(p => p with
+        {
+            Role = p.Role ?? role,
+            Age = age is { } answered ? p.Age.Intersect(answered) : p.Age,
+        });
+    }
+
+    private static FactSet Facts(string topic, Situation situation, Person person, IReadOnlyDictionary<string, string> answers)
+    {
+        var values = situation.Facts.ToImmutableDictionary();
+        if (person.Role is not null) values = values.SetItem(Packs.Facts.Person, person.Role);
+        if (person.Relative is { } relative) values = values.SetItem(Packs.Facts.Relative, relative ? Packs.Facts.Yes : Packs.Facts.No);
+        foreach (var (fact, value) in answers)
+        {
+            if (fact is Packs.Facts.Person or Packs.Facts.Age) continue;
+            if (Packs.Facts.Values.TryGetValue(fact, out var allowed) && allowed.Contains(value)) values = values.SetItem(fact, value);
+        }
+        return new FactSet(topic, values, person.Age);
+    }
+
+    /// <summary>Several people: the strictest answer, and a report if any of them needs one.</summary>
+    private GuidanceResult FromRules(string topic, IReadOnlyList<PackRule> rules)
+    {
+        var rule = rules.MaxBy(r => Verdicts.Strictness(r.Verdict))!;
+        var reporting = rule.Report ? rule : rules.FirstOrDefault(r => r.Report);
+        var citations = rules.Prepend(rule).Distinct().SelectMany(r => r.Cite).Distinct().Select(Cite).ToList();
+        var todo = Pack.Fill(rule.Do);
+        if (reporting is not null && reporting != rule)
+            todo += " " + Pack.Fill(reporting.Do);
+        return new GuidanceResult(
+            Pack.Id, topic, rule.Verdict, reporting is not null, reporting is null ? null : Pack.Role(reporting.ReportTo!),
+            citations, Pack.Fill(rule.Answer), todo, null);
+    }
+
+    private GuidanceResult Fallback(string question, string? topic)
+    {
+        var clauses = _index.Search(question, FallbackCitations);
+        var contact = Pack.Role("guidanceContact");
+        var answer = clauses.Count > 0
+            ? $"The {Pack.Document.Title} does not answer this directly. The closest parts are quoted below; read them with your situation in mind."
+            : $"The {Pack.Document.Title} does not cover this directly.";
+        return new GuidanceResult(Pack.Id, topic, Verdicts.Caution, false, null, clauses.Select(Cite).ToList(), answer,
+            $"Check with {contact} before you go ahead.", null);
+    }
+
+    private Citation Cite(string clauseId) => Cite(Pack.Clause(clauseId));
+
+    private static Citation Cite(Clause clause) => new(clause.Section, clause.Heading, clause.Quote);
+
+    private static IEnumerable<string> PackWords(PolicyPack pack) =>
+        pack.Clauses.SelectMany(c => (c.Heading + " " + c.Quote).ToLowerInvariant().Split(
+            [' ', ',', '.', ';', ':', '(', ')', '/', '\'', '\u2019', '\u2018', '"', '-', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace TeamsPolicyBot.Guidance.Understanding;
+
+/// <summary>One word of a message: as typed (lower-cased, spelling repaired), its stem, and whether it
+/// was followed by a possessive 's ("the pupil's mum": "pupil" is possessive).</summary>
+internal sealed record Word(string Text, string Stem, bool Possessive);
+
+/// <summary>A member of staff's message as words: contractions expanded, number words as digits,
+/// platform nicknames normalised, spelling repaired.</summary>
+internal sealed partial class Message
+{
+    private const string PossessiveMark = "\u0001s";
+
+    private static readonly Dictionary<string, string[]> Aliases = new(StringComparer.Ordinal)
+    {
+        ["fb"] = ["facebook"], ["insta"] = ["instagram"], ["ig"] = ["instagram"],
+        ["msg"] = ["message"], ["msgs"] = ["messages"], ["msged"] = ["messaged"], ["pic"] = ["picture"],
+        ["pics"] = ["pictures"], ["pix"] = ["pictures"], ["vid"] = ["video"], ["vids"] = ["videos"],
+        ["u"] = ["you"], ["ur"] = ["your"], ["pls"] = ["please"], ["plz"] = ["please"], ["coz"] = ["because"],
+        ["cos"] = ["because"], ["ok"] = ["okay"], ["k"] = ["okay"], ["yrs"] = ["years"], ["yo"] = ["years", "old"],
+        ["mom"] = ["mum"], ["mam"] = ["mum"], ["mummy"] = ["mum"], ["daddy"] = ["dad"], ["ht"] = ["headteacher"],
+        ["gf"] = ["girlfriend"], ["bf"] = ["boyfriend"], ["dms"] = ["dm"], ["dmed"] = ["dm", "me"],
+        ["dmd"] = ["dm", "me"], ["pmed"] = ["pm", "me"],
+        ["dont"] = ["do", "not"], ["doesnt"] = ["does", "not"], ["didnt"] = ["did", "not"], ["isnt"] = ["is", "not"],
+        ["arent"] = ["are", "not"], ["wasnt"] = ["was", "not"], ["werent"] = ["were", "not"], ["havent"] = ["have", "not"],
+        ["hasnt"] = ["has", "not"], ["hadnt"] = ["had", "not"], ["shouldnt"] = ["should", "not"],
+        ["wouldnt"] = ["would", "not"], ["couldnt"] = ["could", "not"], ["mustnt"] = ["must", "not"],
+        ["aint"] = ["is", "not"], ["im"] = ["i", "am"], ["ive"] = ["i", "have"], ["id"] = ["i", "would"],
+        ["theyre"] = ["they", "are"], ["shes"] = ["she", "is"], ["hes"] = ["he", "is"], ["whos"] = ["who", "is"],
+        ["tiktoks"] = ["tiktok"],
+    };
+
+    public IReadOnlyList<Word> Words { get; }
+
+    public Message(string text, Lexicon lexicon)
+    {
+        var tokens = Tokens(Normalise(text));
+        var words = new List<Word>(tokens.Count);
+        foreach (var token in NumberWords.Replace(tokens))
+        {
+            if (token == PossessiveMark)
+            {
+                if (words.Count > 0) words[^1] = words[^1] with { Possessive = true };
+                continue;
+            }
+            var corrected = lexicon.Correct(token);
+            words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
+        }
+        Words = words;
+    }
+
+    public int Count => Words.Count;
+
+    public string this[int index] => index >= 0 && index < Words.Count ? Words[index].Text : "";
+
+    public string StemAt(int index) => index >= 0 && index < Words.Count ? Words[index].Stem : "";
+
+    /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
+    public bool Is(int index, params string[] words)
+    {
+        if (index < 0 || index >= Words.Count) return false;
+        var word = Words[index];
+        foreach (var candidate in words)
+            if (word.Text == candidate || word.Stem == Stemmer.Stem(candidate)) return true;
+        return false;
+    }
+
+    private static string Normalise(string text)
+    {
+        var s = text.ToLowerInvariant()
+            .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'')
+            .Replace('\u201c', '"').Replace('\u201d', '"').Replace("&", " and ");
+        s = Contraction().Replace(s, m => m.Groups[1].Value switch
+        {
+            "can't" or "cant" or "cannot" => "can not",
+            "won't" or "wont" => "will not",
+            _ => m.Groups[1].Value,
+        });
+        s = NegativeContraction().Replace(s, " not");
+        s = BeContraction().Replace(s, "$1 is");
+        s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
+        s = YearShort().Replace(s, "year $1");
+        s = Possessive().Replace(s, " " + PossessiveMark + " ");
+        s = PluralPossessive().Replace(s, "$1 " + PossessiveMark + " ");
+        return s;
+    }
+
+    private static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        foreach (Match m in Token().Matches(text))
+        {
+            var token = m.Value;
+            if (Aliases.TryGetValue(token, out var replacement)) tokens.AddRange(replacement);
+            else tokens.Add(token);
+        }
+        return tokens;
+    }
+
+    [GeneratedRegex(@"\b(can't|cant|cannot|won't|wont)\b")]
+    private static partial Regex Contraction();
+
+    [GeneratedRegex(@"n't\b")]
+    private static partial Regex NegativeContraction();
+
+    [GeneratedRegex(@"\b(he|she|it|that|who|what|there|where|they|here)'s\b")]
+    private static partial Regex BeContraction();
+
+    [GeneratedRegex(@"\b(?:y|yr|yrs|year)[ -]?(\d{1,2})s?\b")]
+    private static partial Regex YearShort();
+
+    [GeneratedRegex(@"'s\b")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"\b([a-z]+s)'(?=\s|$)")]
+    private static partial Regex PluralPossessive();
+
+    [GeneratedRegex("\u0001s|[a-z]+|\\d+")]
+    private static partial Regex Token();
+}

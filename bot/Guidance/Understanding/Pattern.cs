@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+
+namespace TeamsPolicyBot.Guidance.Understanding;
+
+/// <summary>
+/// A short word pattern matched against a message's stems. Words are stemmed like the message, so
+/// "send request" also matches "sent requests". Syntax: <c>a|b</c> alternatives in one slot,
+/// <c>word*</c> a prefix, <c>~</c> allows up to three other words before the next slot, <c>#</c> any number.
+/// </summary>
+internal sealed class Pattern
+{
+    private const int Gap = 3;
+    private static readonly ConcurrentDictionary<string, Pattern> Cache = new(StringComparer.Ordinal);
+
+    private readonly Slot[] _slots;
+
+    private Pattern(string text)
+    {
+        var slots = new List<Slot>();
+        var gapBefore = false;
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "~")
+            {
+                gapBefore = true;
+                continue;
+            }
+            var options = part.Split('|').Select(o => o == "#"
+                ? new Option("", Prefix: false, Number: true)
+                : o.EndsWith('*') ? new Option(o[..^1], Prefix: true, Number: false) : new Option(Stemmer.Stem(o), false, false)).ToArray();
+            slots.Add(new Slot(options, gapBefore));
+            gapBefore = false;
+        }
+        _slots = [.. slots];
+    }
+
+    public static Pattern Of(string text) => Cache.GetOrAdd(text, t => new Pattern(t));
+
+    public int Length => _slots.Length;
+
+    /// <summary>Each match as the index of its first and last word.</summary>
+    public IEnumerable<(int Start, int End)> Matches(Message message)
+    {
+        for (var start = 0; start < message.Count; start++)
+        {
+            if (!_slots[0].Accepts(message.Words[start])) continue;
+            var end = MatchFrom(message, 1, start);
+            if (end >= 0) yield return (start, end);
+        }
+    }
+
+    public bool IsIn(Message message) => Matches(message).Any();
+
+    private int MatchFrom(Message message, int slot, int previous)
+    {
+        if (slot == _slots.Length) return previous;
+        var reach = _slots[slot].GapBefore ? Gap + 1 : 1;
+        for (var i = previous + 1; i <= previous + reach && i < message.Count; i++)
+        {
+            if (!_slots[slot].Accepts(message.Words[i])) continue;
+            var end = MatchFrom(message, slot + 1, i);
+            if (end >= 0) return end;
+        }
+        return -1;
+    }
+
+    private sealed record Option(string Stem, bool Prefix, bool Number);
+
+    private sealed record Slot(Option[] Options, bool GapBefore)
+    {
+        public bool Accepts(Word word)
+        {
+            foreach (var option in Options)
+            {
+                if (option.Number ? word.Text.All(char.IsAsciiDigit)
+                    : option.Prefix ? word.Text.StartsWith(option.Stem, StringComparison.Ordinal) || word.Stem.StartsWith(option.Stem, StringComparison.Ordinal)
+                    : word.Stem == option.Stem || word.Text == option.Stem)
+                    return true;
+            }
+            return false;
+        }
+    }
+}
