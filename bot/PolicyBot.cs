@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Welcome;
 
 namespace TeamsPolicyBot;
 
-/// <summary>The app's turn handler: welcomes staff when the bot is added, answers "help", and (soon) policy questions.</summary>
-public sealed class PolicyBot(TimeProvider time, DialogManager dialogs) : ActivityHandler
+/// <summary>
+/// The app's turn handler. A message goes to cancel / start over, then an active dialog, then a command, and
+/// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
+/// </summary>
+public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard) : ActivityHandler
 {
-    private readonly Attachment _welcomeCard = LoadWelcomeCard();
     private readonly RecentWelcomes _recentWelcomes = new(time);
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -19,15 +21,14 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs) : Activi
     }
 
     /// <summary>A message no dialog was waiting for: a command, or else a question for the default dialog.</summary>
-    private async Task OnCommandOrQuestionAsync(DialogContext dialog, CancellationToken cancellationToken)
+    private static async Task OnCommandOrQuestionAsync(DialogContext dialog, CancellationToken cancellationToken)
     {
         var turn = dialog.Context;
-        if (turn.Text.Equals("help", StringComparison.OrdinalIgnoreCase))
-            await turn.SendCardAsync(_welcomeCard, cancellationToken);
+        var command = turn.Services.GetServices<IBotCommand>().FirstOrDefault(c => c.Matches(turn.Text));
+        if (command is not null)
+            await command.RunAsync(dialog, cancellationToken);
         else if (dialog.Dialogs.DefaultDialogId is { } question)
             await dialog.BeginDialogAsync(question, null, cancellationToken);
-        else
-            await turn.SendTextAsync("Thanks for your question. Policy guidance is coming soon; type \"help\" to see what I will do.", cancellationToken);
     }
 
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, TurnContext turn, CancellationToken cancellationToken) =>
@@ -42,14 +43,7 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs) : Activi
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (_recentWelcomes.TryMark(turn.Activity.Conversation!.Id!))
-            await turn.SendCardAsync(_welcomeCard, cancellationToken);
-    }
-
-    /// <summary>The welcome card, as plain Adaptive Card JSON from <c>cards/welcome.json</c>.</summary>
-    private static Attachment LoadWelcomeCard()
-    {
-        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cards", "welcome.json")));
-        return new Attachment { ContentType = AttachmentContentTypes.AdaptiveCard, Content = card.RootElement.Clone() };
+            await turn.SendCardAsync(welcomeCard.Render(), cancellationToken);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public static partial class ConnectorExtensions
     public static WebApplicationBuilder AddConnector<TBot>(this WebApplicationBuilder builder)
         where TBot : ActivityHandler
     {
+        ListenLocallyUnlessConfigured(builder);
         var services = builder.Services;
         services.AddOptions<BotOptions>()
             .BindConfiguration(BotOptions.Section)
@@ -47,6 +48,17 @@ public static partial class ConnectorExtensions
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;
+    }
+
+    /// <summary>
+    /// With no address configured (<c>Urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>) the bot listens on
+    /// loopback port 3978, where the Agents Playground looks for it; hosting sets its own address.
+    /// </summary>
+    private static void ListenLocallyUnlessConfigured(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:3978");
     }
 
     private static TokenCredential CreateCredential(BotOptions bot) =>

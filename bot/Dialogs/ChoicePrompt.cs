@@ -48,9 +48,8 @@ public sealed class ChoicePrompt(CardTemplates cards) : Dialog(DialogId)
 
     private async Task AskAsync(TurnContext turn, string question, IReadOnlyList<Choice> choices, CancellationToken cancellationToken)
     {
-        var card = cards.Render(CardName, new { question, choices = choices.Select(choice => choice.Value) });
-        var attachment = new Attachment { ContentType = AttachmentContentTypes.AdaptiveCard, Content = JsonSerializer.SerializeToElement(card) };
-        await turn.SendCardAsync(attachment, cancellationToken);
+        var card = cards.RenderAttachment(CardName, new { question, choices = choices.Select(choice => choice.Value) });
+        await turn.SendCardAsync(card, cancellationToken);
     }
 
     private static void Validate(PromptOptions prompt)

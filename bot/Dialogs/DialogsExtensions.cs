@@ -1,22 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TeamsPolicyBot.Cards;
-using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Dialogs;
 
 public static class DialogsExtensions
 {
     /// <summary>
-    /// Conversation state (table storage), the dialog stack and <see cref="ChoicePrompt"/>. Adds table storage and
-    /// card templates too when nothing has yet.
+    /// Conversation state, the dialog stack and <see cref="ChoicePrompt"/>. Needs table storage
+    /// (<c>AddTableStorage</c>) and card templates (<c>AddCards</c>).
     /// </summary>
     public static WebApplicationBuilder AddDialogs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (!services.Any(service => service.ServiceType == typeof(TableServiceClient)))
-            builder.AddTableStorage();
-        if (!services.Any(service => service.ServiceType == typeof(CardTemplates)))
-            builder.AddCards();
 
         services.AddOptions<DialogOptions>()
             .BindConfiguration(DialogOptions.Section)

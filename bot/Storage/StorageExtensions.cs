@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Storage;
 
@@ -17,6 +18,8 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton(services => CreateClient(services.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddTurnErrorMessage<StorageUnavailableException>(
+            "I couldn't reach my storage just now, so I haven't done anything with that. Please try again in a minute.");
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(5));
         return builder;
     }

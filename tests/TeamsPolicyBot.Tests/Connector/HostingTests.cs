@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Tests.Infrastructure;
@@ -12,34 +11,6 @@ namespace TeamsPolicyBot.Tests.Connector;
 /// <summary>Start-up configuration and /healthz.</summary>
 public class HostingTests
 {
-    [Fact]
-    public async Task GetHealthz_AllChecksHealthy_Returns200()
-    {
-        await using var app = new BotApp().WithServices(services =>
-            services.AddHealthChecks().AddCheck("storage", () => HealthCheckResult.Healthy()));
-
-        var response = await app.CreateClient().GetAsync("/healthz");
-
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task GetHealthz_CheckFails_Returns503WithItsReason()
-    {
-        await using var app = new BotApp().WithServices(services => services.AddHealthChecks()
-            .AddCheck("storage", () => HealthCheckResult.Unhealthy("Table endpoint refused the connection")));
-
-        var response = await app.CreateClient().GetAsync("/healthz");
-
-        var check = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checks"]![0]!;
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("storage", check["name"]!.GetValue<string>());
-        Assert.Equal("Unhealthy", check["status"]!.GetValue<string>());
-        Assert.Equal("Table endpoint refused the connection", check["reason"]!.GetValue<string>());
-    }
-
     [Fact]
     public async Task Start_NoConfiguration_ListensOnLoopbackPort3978InDevelopmentMode()
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.Welcome;
 
 namespace TeamsPolicyBot.Tests.Connector;
 
@@ -170,13 +171,13 @@ public class MessagesEndpointTests(BotApp bot) : IClassFixture<BotApp>
         await using var app = new BotApp().WithSetting("Bot:ResponseDeadline", "00:00:00.200");
         connector.AnswerNext(StatusCodes.Status429TooManyRequests, retryAfter: TimeSpan.FromSeconds(2));
 
-        var response = await app.PostActivityAsync(TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl));
+        var response = await app.PostActivityAsync(TeamsPayloads.Load(TeamsPayloads.InstallationAdd, connector.ServiceUrl));
         var deliveredBeforeAnswer = connector.Requests.Count;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(deliveredBeforeAnswer <= 1, "Teams was kept waiting until the throttled reply went through");
         var attempts = await connector.WaitForRequestsAsync(2);
-        Assert.Contains("guidance is coming", attempts[1].Text);
+        WelcomeCardAssert.IsWelcomeCard(attempts[1].AttachmentContent);
     }
 
     private async Task<HttpResponseMessage> PostRawAsync(string body, string contentType) =>

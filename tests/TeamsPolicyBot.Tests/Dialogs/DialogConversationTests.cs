@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.Welcome;
 
 namespace TeamsPolicyBot.Tests.Dialogs;
 
@@ -10,8 +11,6 @@ public sealed class DialogConversationTests(AzuriteFixture azurite) : IAsyncLife
 {
     private const string Question = "Can I follow a former pupil on Instagram?";
 
-    private static readonly JsonElement WelcomeCard =
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cards", "welcome.json"))).RootElement;
 
     private DialogBotHost _host = null!;
 
@@ -117,7 +116,7 @@ public sealed class DialogConversationTests(AzuriteFixture azurite) : IAsyncLife
         await _host.RestartAsync(withFormerPupilDialog: false);
         var reply = Assert.Single(await _host.SayAsync("help"));
 
-        Assert.True(JsonElement.DeepEquals(WelcomeCard, reply.AttachmentContent), "The reply to help is not the welcome card");
+        WelcomeCardAssert.IsWelcomeCard(reply.AttachmentContent);
         Assert.Null(await _host.ReadStoredStateAsync());
     }
 }

@@ -1,3 +1,5 @@
+using TeamsPolicyBot.Cards;
+using TeamsPolicyBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -78,6 +80,8 @@ public class DialogSetupTests
     private static IServiceCollection Services(Action<IServiceCollection> configure)
     {
         var builder = WebApplication.CreateBuilder();
+        builder.AddTableStorage();
+        builder.AddCards();
         builder.AddDialogs();
         configure(builder.Services);
         return builder.Services;

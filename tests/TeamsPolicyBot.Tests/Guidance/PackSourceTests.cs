@@ -62,11 +62,15 @@ public partial class PackSourceTests
             return Regex.IsMatch(source, $@"^[\s\-•]*{Regex.Escape(section)}(?![A-Za-z0-9])", RegexOptions.Multiline);
 
         var number = int.Parse(sub.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var start = Regex.Match(source, $@"^\s*{number}\.\s", RegexOptions.Multiline);
-        if (!start.Success) return false;
-        var next = Regex.Match(source[start.Index..], $@"^\s*{number + 1}\.\s", RegexOptions.Multiline);
-        var body = next.Success ? source.Substring(start.Index, next.Index) : source[start.Index..];
-        return Regex.IsMatch(body, $@"^[\s\-•]*{sub.Groups[2].Value}\.\s", RegexOptions.Multiline);
+        // Every line that starts item N (a contents list prints "2." too), up to the next item N+1.
+        foreach (Match start in Regex.Matches(source, $@"^\s*{number}\.\s", RegexOptions.Multiline))
+        {
+            var next = Regex.Match(source[start.Index..], $@"^\s*{number + 1}\.\s", RegexOptions.Multiline);
+            var body = next.Success ? source.Substring(start.Index, next.Index) : source[start.Index..];
+            if (Regex.IsMatch(body, $@"^[\s\-•]*{sub.Groups[2].Value}\.\s", RegexOptions.Multiline))
+                return true;
+        }
+        return false;
     }
 
     private static bool AppearsInOrder(string source, IEnumerable<string> parts)

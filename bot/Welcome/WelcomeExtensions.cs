@@ -1,0 +1,14 @@
+using TeamsPolicyBot.Dialogs;
+
+namespace TeamsPolicyBot.Welcome;
+
+public static class WelcomeExtensions
+{
+    /// <summary>The welcome card (sent when the bot is installed) and the "help" command that shows it again.</summary>
+    public static WebApplicationBuilder AddWelcome(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WelcomeCard>();
+        builder.Services.AddBotCommand<HelpCommand>();
+        return builder;
+    }
+}
