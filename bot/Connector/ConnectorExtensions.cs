@@ -34,6 +34,7 @@ public static partial class ConnectorExtensions
                 sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()));
 
         services.AddSingleton<ActivityHandler, TBot>();
+        services.AddTransient<ProactiveMessenger>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddHealthChecks();
