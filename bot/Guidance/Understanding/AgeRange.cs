@@ -10,8 +10,6 @@ public readonly record struct AgeRange(int Min, int Max)
 
     public static AgeRange Exactly(int age) => new(age, age);
 
-    public bool IsKnown => Min > 0 || Max < Oldest;
-
     public AgeRange Intersect(AgeRange other)
     {
         var min = Math.Max(Min, other.Min);

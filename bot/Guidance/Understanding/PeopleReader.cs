@@ -86,21 +86,25 @@ internal sealed class PeopleReader(int currentYear)
             mentions.Add(new Mention(FormerPupil, left.Start));
         mentions = DropNegated(m, mentions);
 
-        var people = mentions
-            .GroupBy(x => x.Role)
-            .Select(g => g.First())
-            .OrderBy(x => x.Position)
-            .Select(x => new Person(x.Role, AgeRange.Unknown, notRelative ? false : null, x.Position))
-            .ToList();
-
-        if (relatives.Count > 0 && !notRelative)
+        // One person per role, unless the message joins two of them ("a pupil and her friend in Year 9").
+        var people = new List<Person>();
+        foreach (var mention in mentions.OrderBy(x => x.Position))
         {
-            if (people.Count == 0)
-                people.Add(new Person(NotAtTheSchool(m) || relatives.All(r => AdultRelatives.Contains(m.StemAt(r))) ? Other : null, AgeRange.Unknown, true, relatives[0]));
-            else
+            var same = people.LastOrDefault(p => p.Role == mention.Role);
+            if (same is null || JoinedBetween(m, same.Position, mention.Position))
+                people.Add(new Person(mention.Role, AgeRange.Unknown, notRelative ? false : null, mention.Position));
+        }
+
+        if (!notRelative)
+        {
+            foreach (var relative in relatives)
             {
-                var nearest = people.MinBy(p => relatives.Min(r => Math.Abs(r - p.Position)))!;
-                people[people.IndexOf(nearest)] = nearest with { Relative = true };
+                var nearest = people.Where(p => p.Relative != true && !JoinedBetween(m, Math.Min(p.Position, relative), Math.Max(p.Position, relative)))
+                    .MinBy(p => Math.Abs(p.Position - relative));
+                if (nearest is not null)
+                    people[people.IndexOf(nearest)] = nearest with { Relative = true };
+                else if (!people.Any(p => p.Relative == true && p.Role is null or Other))
+                    people.Add(new Person(NotAtTheSchool(m) || AdultRelatives.Contains(m.StemAt(relative)) ? Other : null, AgeRange.Unknown, true, relative));
             }
         }
 
