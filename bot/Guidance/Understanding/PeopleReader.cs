@@ -44,9 +44,10 @@ internal sealed class PeopleReader(int currentYear)
                 i++;
                 continue;
             }
-            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i) && !(word.Possessive && !RelativeNouns.Contains(m.StemAt(i + 1))))
+            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i))
             {
-                relatives.Add(i);
+                // "my cousin's son": the son is the relative in question; "my daughter's friend" is no relative.
+                if (!word.Possessive) relatives.Add(i);
                 continue;
             }
             if (word.Possessive && IsPersonNoun(m, i + 1)) continue;
