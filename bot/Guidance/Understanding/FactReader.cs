@@ -12,7 +12,8 @@ internal static class FactReader
     private static readonly HashSet<string> Negators = ["not", "no", "never", "without", "nor", "nobody", "none"];
     private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
     private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "famili", "family", "form");
-    private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "without", "not", "no", "never", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request");
+    private static readonly HashSet<string> Refused = Stemmer.Set("without", "not", "no", "never", "refused", "declined");
+    private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request", "once", "when");
 
     private static readonly string[] Personal =
     [
@@ -201,11 +202,17 @@ internal static class FactReader
             if (whose is null && m.Is(i, "consent")) whose = Facts.ParentConsent;
             if (whose is null) continue;
 
-            var given = true;
+            // "the Head has agreed" → yes; "without the Head's agreement", "parents haven't consented" → no;
+            // "if the Head agrees", "do I need consent?" → not said either way.
+            string? state = Facts.Yes;
             for (var j = Math.Max(0, i - 6); j < i; j++)
-                if (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j))) given = false;
-            if (m[i + 1] == "not" || m[i + 1] == "yet") given = false;
-            if (given || !facts.ContainsKey(whose)) facts[whose] = given ? Facts.Yes : Facts.No;
+            {
+                if (Refused.Contains(m[j]) || Refused.Contains(m.StemAt(j))) state = Facts.No;
+                else if (state == Facts.Yes && (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j)))) state = null;
+            }
+            if (m[i + 1] == "not") state = Facts.No;
+            if (m[i + 1] == "yet") state = null;
+            if (state is not null && (state == Facts.Yes || !facts.ContainsKey(whose))) facts[whose] = state;
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class PeopleReader(int currentYear)
     /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
     private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
-    private static readonly HashSet<string> Joiners = ["and", "both", "also", "plus", "or"];
+    private static readonly HashSet<string> Joiners = ["and", "both", "plus", "or"];
 
     private sealed record Mention(string Role, int Position);
 
@@ -201,7 +201,7 @@ internal sealed class PeopleReader(int currentYear)
         var parents = mentions.Where(x => x.Role == Parent).Select(x => x.Position).ToList();
         if (parents.Count == 0) return mentions;
         return mentions.Where(x => x.Role != CurrentPupil || !parents.Any(p =>
-            (x.Position > p && x.Position - p <= 7 || p > x.Position && p - x.Position <= 3) && !JoinedBetween(m, Math.Min(p, x.Position), Math.Max(p, x.Position))))
+            (x.Position > p && x.Position - p <= 7 || p > x.Position && p - x.Position <= 2) && !JoinedBetween(m, Math.Min(p, x.Position), Math.Max(p, x.Position))))
             .ToList();
     }
 
