@@ -107,7 +107,7 @@ internal static class FactReader
         if (Any(m, "comment|comments") || Any(m, "reply|respond to ~ post|tweet|thread|comment|page")) return "comment";
         if (Liking(m) || Any(m, "thumb|thumbs up") || Any(m, "react*|heart|upvot*|favourit*")) return "like";
         var taking = Any(m, "take|taking|took ~ photo*|picture|pictur|video|selfie|footage|pic") || Any(m, "film*|record*")
-                     || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph pupil|child|children|student|class|kid|them");
+                     || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph|film|video|record ~ pupil|pupils|child|children|student|students|class|kid|kids|them");
         var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share");
         return taking && !posting ? "take" : null;
     }

@@ -220,7 +220,7 @@ internal sealed class PeopleReader(int currentYear)
         if (Pattern.Of("used to be|go").Matches(m).Any(x => x.End < i && x.End >= i - 5)) return true;
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
-            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "left", "after")) return true;
+            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] == "left") return true;
             if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
             if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
             if (Pattern.Of("used to").Matches(m).Any(x => x.Start == j)) return true;
@@ -228,7 +228,8 @@ internal sealed class PeopleReader(int currentYear)
         for (var j = i + 1; j <= Math.Min(m.Count - 1, i + 9); j++)
         {
             var stem = m.StemAt(j);
-            if (m.Is(j, "left", "leaving", "anymore", "alumnus", "alumni", "finished", "taught") || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
+            // Past tense only: "a child I teach" and "a pupil who is leaving in July" are still pupils.
+            if (m[j] is "left" or "anymore" or "alumnus" or "alumni" or "finished" or "taught" || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
             if (m[j] == "longer" && m[j - 1] == "no") return true;
             if (m[j] == "more" && m[j - 1] == "any") return true;
             if (m[j] == "used" && m[j + 1] == "to") return true;
