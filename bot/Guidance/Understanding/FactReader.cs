@@ -11,7 +11,7 @@ internal static class FactReader
 {
     private static readonly HashSet<string> Negators = ["not", "no", "never", "without", "nor", "nobody", "none"];
     private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
-    private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "famili", "family", "form");
+    private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "family", "families", "form");
     private static readonly HashSet<string> Refused = Stemmer.Set("without", "not", "no", "never", "refused", "declined");
     private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request", "once", "when");
 

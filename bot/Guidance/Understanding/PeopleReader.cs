@@ -8,13 +8,15 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 /// </summary>
 internal sealed class PeopleReader(int currentYear)
 {
-    private static readonly HashSet<string> PupilNouns = Stemmer.Set("pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "lad", "lass", "alumnu", "alumnus", "leaver", "schoolchild", "teen", "teenager", "youngster");
-    private static readonly HashSet<string> ParentNouns = Stemmer.Set("parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "famili", "family");
+    private static readonly HashSet<string> PupilNouns = Stemmer.Set("pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "lad", "lass", "alumnus", "alumni", "leaver", "schoolchild", "teen", "teenager", "youngster");
+    private static readonly HashSet<string> ParentNouns = Stemmer.Set("parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "family", "families");
     private static readonly HashSet<string> FamilyNouns = Stemmer.Set("brother", "sister", "sibling", "aunt", "uncle", "cousin");
-    private static readonly HashSet<string> RelativeNouns = Stemmer.Set("nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "famili", "family", "niec", "nephw");
+    private static readonly HashSet<string> RelativeNouns = Stemmer.Set("nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "family");
     private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
     private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
-    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agre", "agree", "approv", "approve", "permission", "consent", "okay", "say", "sign", "allow", "know", "authoris", "authoriz", "ask", "check", "approval", "blessing", "fine", "happy", "permit");
+    /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
+    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
+
     /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
     private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
@@ -73,7 +75,7 @@ internal sealed class PeopleReader(int currentYear)
             }
         }
 
-        if (Pattern.Of("relat to me").IsIn(m) || Pattern.Of("i be his|her|their aunt|uncle|godmother|godfather|godparent|cousin|stepmum|stepdad|grandma|grandad|nan").IsIn(m))
+        if (Pattern.Of("related to me").IsIn(m) || Pattern.Of("i be his|her|their aunt|uncle|godmother|godfather|godparent|cousin|stepmum|stepdad|grandma|grandad|nan").IsIn(m))
             relatives.Add(0);
 
         if (Pattern.Of("from|at work").IsIn(m) || Pattern.Of("i work with").IsIn(m) || Pattern.Of("work|works with me").IsIn(m))
@@ -188,7 +190,7 @@ internal sealed class PeopleReader(int currentYear)
     private static bool IsStranger(Message m, int i) =>
         m.Is(i, "stranger", "journalist", "reporter")
         || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
-            && Pattern.Of("i do not know").Matches(m).Any(x => x.Start is var s && s > i && s <= i + 3))
+            && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").Matches(m).Any(x => x.Start == i)
         || Pattern.Of("member of the public").Matches(m).Any(x => x.Start == i)
         || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good"
@@ -256,7 +258,7 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool IsNotRelative(Message m) =>
         Pattern.Of("not ~ relat*").IsIn(m) || Pattern.Of("no relation").IsIn(m) || Pattern.Of("unrelat*").IsIn(m)
-        || Pattern.Of("not ~ famili|family").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
+        || Pattern.Of("not ~ family|families").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
 
     private List<Person> AssignAges(Message m, List<Person> people)
     {
