@@ -87,7 +87,10 @@ internal sealed class PeopleReader(int currentYear)
             mentions.Add(new Mention(FormerPupil, Pattern.Of("teach").Matches(m).First().Start));
         else if (mentions.Count == 0 && Pattern.Of("who|she|he|they ~ left|graduated").Matches(m).FirstOrDefault() is { End: > 0 } left)
             mentions.Add(new Mention(FormerPupil, left.Start));
+        var before = mentions.Count;
         mentions = DropNegated(m, mentions);
+        if (mentions.Count == 0 && before > 0)
+            mentions.Add(new Mention(Other, 0));
 
         // One person per role, unless the message joins two of them ("a pupil and her friend in Year 9").
         var people = new List<Person>();
@@ -188,13 +191,13 @@ internal sealed class PeopleReader(int currentYear)
     }
 
     private static bool IsStranger(Message m, int i) =>
-        m.Is(i, "stranger", "journalist", "reporter")
+        m.Is(i, "stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance")
         || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").Matches(m).Any(x => x.Start == i)
         || Pattern.Of("member of the public").Matches(m).Any(x => x.Start == i)
-        || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good"
-            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be friend").Matches(m).Any(x => x.End == i));
+        || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good" or "my"
+            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be|become|being|stay|add|accept ~ friend").Matches(m).Any(x => x.End == i));
 
     /// <summary>"one of the parents in my class", "a Year 9 parent", "the mum of one of my pupils": the
     /// pupil only says whose parent it is.</summary>
