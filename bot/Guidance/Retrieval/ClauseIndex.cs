@@ -25,7 +25,7 @@ public sealed class ClauseIndex
     {
         ["student"] = "pupil", ["child"] = "pupil", ["kid"] = "pupil", ["learner"] = "pupil", ["youngster"] = "pupil",
         ["pictur"] = "photo", ["image"] = "photo", ["photograph"] = "photo", ["video"] = "photo", ["selfie"] = "photo", ["film"] = "photo",
-        ["mum"] = "parent", ["dad"] = "parent", ["mother"] = "parent", ["father"] = "parent", ["carer"] = "parent", ["famili"] = "parent",
+        ["mum"] = "parent", ["dad"] = "parent", ["mother"] = "parent", ["father"] = "parent", ["carer"] = "parent", ["family"] = "parent",
         ["follower"] = "friend", ["connection"] = "friend", ["befriend"] = "friend", ["follow"] = "friend",
         ["headteacher"] = "head", ["principal"] = "head", ["principle"] = "head",
         ["messag"] = "contact", ["communication"] = "contact", ["communicat"] = "contact", ["dm"] = "contact", ["text"] = "contact",

@@ -10,8 +10,7 @@ public readonly record struct AgeRange(int Min, int Max)
 
     public static AgeRange Exactly(int age) => new(age, age);
 
-    public bool IsKnown => Min > 0 || Max < Oldest;
-
+    /// <summary>The ages both allow; when they contradict, <paramref name="other"/> (the later word, or the answer given) wins.</summary>
     public AgeRange Intersect(AgeRange other)
     {
         var min = Math.Max(Min, other.Min);

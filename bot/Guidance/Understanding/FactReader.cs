@@ -11,8 +11,9 @@ internal static class FactReader
 {
     private static readonly HashSet<string> Negators = ["not", "no", "never", "without", "nor", "nobody", "none"];
     private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
-    private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "famili", "family", "form");
-    private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "without", "not", "no", "never", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request");
+    private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "family", "families", "form");
+    private static readonly HashSet<string> Refused = Stemmer.Set("without", "not", "no", "never", "refused", "declined");
+    private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request", "once", "when");
 
     private static readonly string[] Personal =
     [
@@ -106,7 +107,7 @@ internal static class FactReader
         if (Any(m, "comment|comments") || Any(m, "reply|respond to ~ post|tweet|thread|comment|page")) return "comment";
         if (Liking(m) || Any(m, "thumb|thumbs up") || Any(m, "react*|heart|upvot*|favourit*")) return "like";
         var taking = Any(m, "take|taking|took ~ photo*|picture|pictur|video|selfie|footage|pic") || Any(m, "film*|record*")
-                     || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph pupil|child|children|student|class|kid|them");
+                     || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph|film|video|record ~ pupil|pupils|child|children|student|students|class|kid|kids|them");
         var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share");
         return taking && !posting ? "take" : null;
     }
@@ -201,11 +202,17 @@ internal static class FactReader
             if (whose is null && m.Is(i, "consent")) whose = Facts.ParentConsent;
             if (whose is null) continue;
 
-            var given = true;
+            // "the Head has agreed" → yes; "without the Head's agreement", "parents haven't consented" → no;
+            // "if the Head agrees", "do I need consent?" → not said either way.
+            string? state = Facts.Yes;
             for (var j = Math.Max(0, i - 6); j < i; j++)
-                if (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j))) given = false;
-            if (m[i + 1] == "not" || m[i + 1] == "yet") given = false;
-            if (given || !facts.ContainsKey(whose)) facts[whose] = given ? Facts.Yes : Facts.No;
+            {
+                if (Refused.Contains(m[j]) || Refused.Contains(m.StemAt(j))) state = Facts.No;
+                else if (state == Facts.Yes && (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j)))) state = null;
+            }
+            if (m[i + 1] == "not") state = Facts.No;
+            if (m[i + 1] == "yet") state = null;
+            if (state is not null && (state == Facts.Yes || !facts.ContainsKey(whose))) facts[whose] = state;
         }
     }
 

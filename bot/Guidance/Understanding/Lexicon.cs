@@ -40,6 +40,9 @@ internal sealed class Lexicon
     ];
 
 
+    /// <summary>Unknown words seen are remembered up to this many, so a long-running bot does not grow without bound.</summary>
+    private const int MaxRemembered = 10_000;
+
     private readonly HashSet<string> _known;
     private readonly Dictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -72,7 +75,7 @@ internal sealed class Lexicon
         var corrected = bestDistance <= maxDistance ? best! : word;
         lock (_gate)
         {
-            _corrections[word] = corrected;
+            if (_corrections.Count < MaxRemembered) _corrections[word] = corrected;
         }
         return corrected;
     }

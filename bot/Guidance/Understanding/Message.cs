@@ -62,7 +62,7 @@ internal sealed partial class Message
         if (index < 0 || index >= Words.Count) return false;
         var word = Words[index];
         foreach (var candidate in words)
-            if (word.Text == candidate || word.Stem == Stemmer.Stem(candidate)) return true;
+            if (word.Text == candidate || word.Stem == Stemmer.StemOfConstant(candidate)) return true;
         return false;
     }
 

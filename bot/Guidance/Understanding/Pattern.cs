@@ -25,18 +25,17 @@ internal sealed class Pattern
                 gapBefore = true;
                 continue;
             }
-            var options = part.Split('|').Select(o => o == "#"
-                ? new Option("", Prefix: false, Number: true)
-                : o.EndsWith('*') ? new Option(o[..^1], Prefix: true, Number: false) : new Option(Stemmer.Stem(o), false, false)).ToArray();
-            slots.Add(new Slot(options, gapBefore));
+            var options = part.Split('|');
+            slots.Add(new Slot(
+                options.Where(o => !o.EndsWith('*')).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal),
+                options.Where(o => o.EndsWith('*')).Select(o => o[..^1]).ToArray(),
+                gapBefore));
             gapBefore = false;
         }
         _slots = [.. slots];
     }
 
     public static Pattern Of(string text) => Cache.GetOrAdd(text, t => new Pattern(t));
-
-    public int Length => _slots.Length;
 
     /// <summary>Each match as the index of its first and last word.</summary>
     public IEnumerable<(int Start, int End)> Matches(Message message)
@@ -64,19 +63,15 @@ internal sealed class Pattern
         return -1;
     }
 
-    private sealed record Option(string Stem, bool Prefix, bool Number);
-
-    private sealed record Slot(Option[] Options, bool GapBefore)
+    private sealed class Slot(HashSet<string> words, string[] prefixes, bool gapBefore)
     {
+        public bool GapBefore => gapBefore;
+
         public bool Accepts(Word word)
         {
-            foreach (var option in Options)
-            {
-                if (option.Number ? word.Text.All(char.IsAsciiDigit)
-                    : option.Prefix ? word.Text.StartsWith(option.Stem, StringComparison.Ordinal) || word.Stem.StartsWith(option.Stem, StringComparison.Ordinal)
-                    : word.Stem == option.Stem || word.Text == option.Stem)
-                    return true;
-            }
+            if (words.Contains(word.Stem) || words.Contains(word.Text)) return true;
+            foreach (var prefix in prefixes)
+                if (word.Text.StartsWith(prefix, StringComparison.Ordinal) || word.Stem.StartsWith(prefix, StringComparison.Ordinal)) return true;
             return false;
         }
     }

@@ -8,17 +8,19 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 /// </summary>
 internal sealed class PeopleReader(int currentYear)
 {
-    private static readonly HashSet<string> PupilNouns = Stemmer.Set("pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "lad", "lass", "alumnu", "alumnus", "leaver", "schoolchild", "teen", "teenager", "youngster");
-    private static readonly HashSet<string> ParentNouns = Stemmer.Set("parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "famili", "family");
+    private static readonly HashSet<string> PupilNouns = Stemmer.Set("pupil", "student", "child", "kid", "learner", "boy", "girl", "tutee", "lad", "lass", "alumnus", "alumni", "leaver", "schoolchild", "teen", "teenager", "youngster");
+    private static readonly HashSet<string> ParentNouns = Stemmer.Set("parent", "mum", "mother", "dad", "father", "carer", "guardian", "stepmum", "stepdad", "stepmother", "stepfather", "grandparent", "grandma", "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa", "family", "families");
     private static readonly HashSet<string> FamilyNouns = Stemmer.Set("brother", "sister", "sibling", "aunt", "uncle", "cousin");
-    private static readonly HashSet<string> RelativeNouns = Stemmer.Set("nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "famili", "family", "niec", "nephw");
+    private static readonly HashSet<string> RelativeNouns = Stemmer.Set("nephew", "niece", "cousin", "son", "daughter", "brother", "sister", "sibling", "grandson", "granddaughter", "grandchild", "grandkid", "godson", "goddaughter", "godchild", "stepson", "stepdaughter", "stepchild", "stepkid", "child", "kid", "aunt", "uncle", "relative", "relation", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "family");
     private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
     private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
-    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agre", "agree", "approv", "approve", "permission", "consent", "okay", "say", "sign", "allow", "know", "authoris", "authoriz", "ask", "check", "approval", "blessing", "fine", "happy", "permit");
+    /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
+    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
+
     /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
     private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
-    private static readonly HashSet<string> Joiners = ["and", "both", "also", "plus", "or"];
+    private static readonly HashSet<string> Joiners = ["and", "both", "plus", "or"];
 
     private sealed record Mention(string Role, int Position);
 
@@ -44,9 +46,10 @@ internal sealed class PeopleReader(int currentYear)
                 i++;
                 continue;
             }
-            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i) && !(word.Possessive && !RelativeNouns.Contains(m.StemAt(i + 1))))
+            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i))
             {
-                relatives.Add(i);
+                // "my cousin's son": the son is the relative in question; "my daughter's friend" is no relative.
+                if (!word.Possessive) relatives.Add(i);
                 continue;
             }
             if (word.Possessive && IsPersonNoun(m, i + 1)) continue;
@@ -72,7 +75,7 @@ internal sealed class PeopleReader(int currentYear)
             }
         }
 
-        if (Pattern.Of("relat to me").IsIn(m) || Pattern.Of("i be his|her|their aunt|uncle|godmother|godfather|godparent|cousin|stepmum|stepdad|grandma|grandad|nan").IsIn(m))
+        if (Pattern.Of("related to me").IsIn(m) || Pattern.Of("i be his|her|their aunt|uncle|godmother|godfather|godparent|cousin|stepmum|stepdad|grandma|grandad|nan").IsIn(m))
             relatives.Add(0);
 
         if (Pattern.Of("from|at work").IsIn(m) || Pattern.Of("i work with").IsIn(m) || Pattern.Of("work|works with me").IsIn(m))
@@ -84,23 +87,30 @@ internal sealed class PeopleReader(int currentYear)
             mentions.Add(new Mention(FormerPupil, Pattern.Of("teach").Matches(m).First().Start));
         else if (mentions.Count == 0 && Pattern.Of("who|she|he|they ~ left|graduated").Matches(m).FirstOrDefault() is { End: > 0 } left)
             mentions.Add(new Mention(FormerPupil, left.Start));
+        var before = mentions.Count;
         mentions = DropNegated(m, mentions);
+        if (mentions.Count == 0 && before > 0)
+            mentions.Add(new Mention(Other, 0));
 
-        var people = mentions
-            .GroupBy(x => x.Role)
-            .Select(g => g.First())
-            .OrderBy(x => x.Position)
-            .Select(x => new Person(x.Role, AgeRange.Unknown, notRelative ? false : null, x.Position))
-            .ToList();
-
-        if (relatives.Count > 0 && !notRelative)
+        // One person per role, unless the message joins two of them ("a pupil and her friend in Year 9").
+        var people = new List<Person>();
+        foreach (var mention in mentions.OrderBy(x => x.Position))
         {
-            if (people.Count == 0)
-                people.Add(new Person(NotAtTheSchool(m) || relatives.All(r => AdultRelatives.Contains(m.StemAt(r))) ? Other : null, AgeRange.Unknown, true, relatives[0]));
-            else
+            var same = people.LastOrDefault(p => p.Role == mention.Role);
+            if (same is null || JoinedBetween(m, same.Position, mention.Position))
+                people.Add(new Person(mention.Role, AgeRange.Unknown, notRelative ? false : null, mention.Position));
+        }
+
+        if (!notRelative)
+        {
+            foreach (var relative in relatives)
             {
-                var nearest = people.MinBy(p => relatives.Min(r => Math.Abs(r - p.Position)))!;
-                people[people.IndexOf(nearest)] = nearest with { Relative = true };
+                var nearest = people.Where(p => p.Relative != true && !JoinedBetween(m, Math.Min(p.Position, relative), Math.Max(p.Position, relative)))
+                    .MinBy(p => Math.Abs(p.Position - relative));
+                if (nearest is not null)
+                    people[people.IndexOf(nearest)] = nearest with { Relative = true };
+                else if (!people.Any(p => p.Relative == true && p.Role is null or Other))
+                    people.Add(new Person(NotAtTheSchool(m) || AdultRelatives.Contains(m.StemAt(relative)) ? Other : null, AgeRange.Unknown, true, relative));
             }
         }
 
@@ -181,13 +191,13 @@ internal sealed class PeopleReader(int currentYear)
     }
 
     private static bool IsStranger(Message m, int i) =>
-        m.Is(i, "stranger", "journalist", "reporter")
+        m.Is(i, "stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance")
         || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
-            && Pattern.Of("i do not know").Matches(m).Any(x => x.Start is var s && s > i && s <= i + 3))
+            && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").Matches(m).Any(x => x.Start == i)
         || Pattern.Of("member of the public").Matches(m).Any(x => x.Start == i)
-        || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good"
-            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be friend").Matches(m).Any(x => x.End == i));
+        || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good" or "my"
+            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be|become|being|stay|add|accept ~ friend").Matches(m).Any(x => x.End == i));
 
     /// <summary>"one of the parents in my class", "a Year 9 parent", "the mum of one of my pupils": the
     /// pupil only says whose parent it is.</summary>
@@ -196,7 +206,7 @@ internal sealed class PeopleReader(int currentYear)
         var parents = mentions.Where(x => x.Role == Parent).Select(x => x.Position).ToList();
         if (parents.Count == 0) return mentions;
         return mentions.Where(x => x.Role != CurrentPupil || !parents.Any(p =>
-            (x.Position > p && x.Position - p <= 7 || p > x.Position && p - x.Position <= 3) && !JoinedBetween(m, Math.Min(p, x.Position), Math.Max(p, x.Position))))
+            (x.Position > p && x.Position - p <= 7 || p > x.Position && p - x.Position <= 2) && !JoinedBetween(m, Math.Min(p, x.Position), Math.Max(p, x.Position))))
             .ToList();
     }
 
@@ -215,7 +225,7 @@ internal sealed class PeopleReader(int currentYear)
         if (Pattern.Of("used to be|go").Matches(m).Any(x => x.End < i && x.End >= i - 5)) return true;
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
-            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "left", "after")) return true;
+            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] == "left") return true;
             if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
             if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
             if (Pattern.Of("used to").Matches(m).Any(x => x.Start == j)) return true;
@@ -223,7 +233,8 @@ internal sealed class PeopleReader(int currentYear)
         for (var j = i + 1; j <= Math.Min(m.Count - 1, i + 9); j++)
         {
             var stem = m.StemAt(j);
-            if (m.Is(j, "left", "leaving", "anymore", "alumnus", "alumni", "finished", "taught") || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
+            // Past tense only: "a child I teach" and "a pupil who is leaving in July" are still pupils.
+            if (m[j] is "left" or "anymore" or "alumnus" or "alumni" or "finished" or "taught" || stem.StartsWith("graduat", StringComparison.Ordinal)) return true;
             if (m[j] == "longer" && m[j - 1] == "no") return true;
             if (m[j] == "more" && m[j - 1] == "any") return true;
             if (m[j] == "used" && m[j + 1] == "to") return true;
@@ -250,7 +261,7 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool IsNotRelative(Message m) =>
         Pattern.Of("not ~ relat*").IsIn(m) || Pattern.Of("no relation").IsIn(m) || Pattern.Of("unrelat*").IsIn(m)
-        || Pattern.Of("not ~ famili|family").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
+        || Pattern.Of("not ~ family|families").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
 
     private List<Person> AssignAges(Message m, List<Person> people)
     {

@@ -48,7 +48,7 @@ internal static class TopicClassifier
         ],
         [Topics.Employer] =
         [
-            ("employer", 6), ("where i work|teach", 6), ("work|teach at|for ~ school|academy|trust", 3), ("job title", 5),
+            ("employer", 6), ("where i work|teach", 6), ("i work|teach there|here|at", 3), ("work|teach at|for ~ school|academy|trust", 3), ("job title", 5),
             ("occupation|workplace", 5), ("linkedin", 3), ("bio", 4), ("profile", 2), ("identify ~ myself|me|as", 4),
             ("say|mention|put|list|state|show ~ i work|teach", 4), ("list ~ academy|school|trust", 3), ("i be a teacher", 3),
         ],
@@ -149,7 +149,12 @@ internal static class TopicClassifier
             scores[Topics.SchoolPosts] += aboutCommunity ? 4 : 2;
             scores[Topics.Grievance] += aboutCommunity ? 2 : 0;
         }
-        if (scores[Topics.Tagging] > 0) scores[Topics.Tagging] += 6;
+        if (Pattern.Of("tag* ~ pupil|pupils|child|children|student|students|kid|kids|class").IsIn(m))
+            scores[Topics.Photos] += 8;
+        else if (scores[Topics.Tagging] > 0)
+            scores[Topics.Tagging] += 6;
+        if (Pattern.Of("about ~ work|job|day|school|class|colleague|colleagues|pupil|pupils|student|students").IsIn(m))
+            scores[Topics.WorkTime] = Math.Min(scores[Topics.WorkTime], 2);
         if (IsClassroomUse(m))
         {
             scores[Topics.NewAccount] += 6;

@@ -3,28 +3,26 @@ using TeamsPolicyBot.Cli;
 namespace TeamsPolicyBot.Tests.Guidance;
 
 /// <summary>
-/// Runs each pack's cases (Cases/&lt;pack&gt;.jsonl) and that trust's share of the public evaluation set
-/// (../shared/eval/guidance-public.jsonl) through the engine, and holds it to the targets.
+/// Runs every case for a trust — from any Cases/*.jsonl file (one per pack, plus paraphrases.jsonl:
+/// the same situations worded differently) and from the public evaluation set
+/// (../shared/eval/guidance-public.jsonl) — through that trust's pack, and holds it to the targets.
 /// </summary>
 public class GuidanceCasesTests
 {
-    public static TheoryData<string> Packs()
-    {
-        var trusts = RepositoryPaths.PackIds()
-            .Concat(Directory.EnumerateFiles(RepositoryPaths.Cases, "*.jsonl").Select(Path.GetFileNameWithoutExtension).OfType<string>())
-            .Concat(ReadCases(RepositoryPaths.PublicEval).Select(c => c.Trust).OfType<string>());
-        return new TheoryData<string>(trusts.Distinct().Order());
-    }
+    private static IEnumerable<QuestionLine> AllCases() =>
+        Directory.EnumerateFiles(RepositoryPaths.Cases, "*.jsonl").Order()
+            .Append(RepositoryPaths.PublicEval)
+            .SelectMany(ReadCases);
+
+    public static TheoryData<string> Packs() =>
+        new(RepositoryPaths.PackIds().Concat(AllCases().Select(c => c.Trust).OfType<string>()).Distinct().Order());
 
     [Theory]
     [MemberData(nameof(Packs))]
     public void Answer_PackCases_MeetTargets(string pack)
     {
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Policies, pack + ".yaml")), $"cases exist for '{pack}' but bot/policies/{pack}.yaml does not");
-        var cases = ReadCases(Path.Combine(RepositoryPaths.Cases, pack + ".jsonl"))
-            .Concat(ReadCases(RepositoryPaths.PublicEval))
-            .Where(c => c.Trust == pack)
-            .ToList();
+        var cases = AllCases().Where(c => c.Trust == pack).ToList();
         Assert.NotEmpty(cases);
         var engine = Engines.For(pack);
 

@@ -47,7 +47,7 @@ public partial class PackSourceTests
     [Fact]
     public void SectionIsPrinted_RomanSubItemUnderItsNumber_IsFound()
     {
-        const string source = "2. Staff\n- i. Never add pupils.\n- ii. Ask first.\n3. Accounts\n- iv. Other.\n";
+        const string source = "1. Pupils\n2. Staff\n3. Accounts\n\n2. Staff\n- i. Never add pupils.\n- ii. Ask first.\n3. Accounts\n- iv. Other.\n";
 
         Assert.True(SectionIsPrinted(source, "2.ii"));
         Assert.False(SectionIsPrinted(source, "2.iv"));
@@ -61,14 +61,13 @@ public partial class PackSourceTests
         if (!sub.Success)
             return Regex.IsMatch(source, $@"^[\s\-•]*{Regex.Escape(section)}(?![A-Za-z0-9])", RegexOptions.Multiline);
 
+        // The number may be printed more than once (a contents list, then the section itself).
         var number = int.Parse(sub.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        // Every line that starts item N (a contents list prints "2." too), up to the next item N+1.
         foreach (Match start in Regex.Matches(source, $@"^\s*{number}\.\s", RegexOptions.Multiline))
         {
             var next = Regex.Match(source[start.Index..], $@"^\s*{number + 1}\.\s", RegexOptions.Multiline);
             var body = next.Success ? source.Substring(start.Index, next.Index) : source[start.Index..];
-            if (Regex.IsMatch(body, $@"^[\s\-•]*{sub.Groups[2].Value}\.\s", RegexOptions.Multiline))
-                return true;
+            if (Regex.IsMatch(body, $@"^[\s\-•]*{sub.Groups[2].Value}\.\s", RegexOptions.Multiline)) return true;
         }
         return false;
     }

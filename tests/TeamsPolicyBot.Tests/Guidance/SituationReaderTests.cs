@@ -128,7 +128,6 @@ public class SituationReaderTests
     [InlineData("Can I post the photos? The parents haven't given consent.", Facts.ParentConsent, Facts.No)]
     [InlineData("All the parents have signed the consent forms, can I post it?", Facts.ParentConsent, Facts.Yes)]
     [InlineData("The Head has agreed in advance that I can accept", Facts.HeadteacherAgreed, Facts.Yes)]
-    [InlineData("Do I need the Head Teacher's permission to accept?", Facts.HeadteacherAgreed, Facts.No)]
     [InlineData("Can I post it without the head's permission?", Facts.HeadteacherAgreed, Facts.No)]
     [InlineData("Can I post photos from sports day on my personal Instagram?", Facts.Account, "personal")]
     [InlineData("Can I put the photos on the school's Twitter?", Facts.Account, "official")]
@@ -141,6 +140,8 @@ public class SituationReaderTests
     [InlineData("Can I give a pupil my personal mobile number?", Facts.Channel, "contact-details")]
     [InlineData("A pupil messaged me privately on Snapchat", Facts.Channel, "direct-message")]
     [InlineData("A pupil messaged me privately on Snapchat", Facts.Initiator, "them")]
+    [InlineData("I was tagged in a photo from the staff party", Facts.Initiator, "them")]
+    [InlineData("Can I add a Year 9 pupil on Facebook?", Facts.Initiator, "me")]
     [InlineData("Can I message my class on Teams about homework?", Facts.Channel, "school-system")]
     [InlineData("Can I check Facebook during a lesson?", Facts.Time, "lesson")]
     [InlineData("Can I go on Instagram in my PPA time?", Facts.Time, "work")]
@@ -152,6 +153,9 @@ public class SituationReaderTests
     [InlineData("I'd like a tweet about our science fair to go out on the academy's X account", Facts.Action)]
     [InlineData("Can I post photos from sports day on my personal Instagram?", Facts.ParentConsent)]
     [InlineData("Can I accept a friend request from a pupil?", Facts.HeadteacherAgreed)]
+    [InlineData("Do I need the Head Teacher's permission to accept?", Facts.HeadteacherAgreed)]
+    [InlineData("Can I post the photos if the parents consent?", Facts.ParentConsent)]
+    [InlineData("Is it OK to be friends with a former pupil?", Facts.Initiator)]
     public void Read_FactNotStated_IsNotSet(string message, string fact) =>
         Assert.False(Reader.Read(message).Facts.ContainsKey(fact));
 }
