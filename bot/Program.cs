@@ -10,7 +10,8 @@ using TeamsPolicyBot.Welcome;
 if (await PolicyCli.TryRunAsync(args) is int exitCode)
     return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, cards and packs ship beside the binary, wherever the bot is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConnector<PolicyBot>();
 builder.AddTableStorage();
 builder.AddCards();
