@@ -224,9 +224,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           value: '~3'
         }
         {
-          // The bot's appsettings.json binds to 127.0.0.1:3978 for local runs; App Service sends traffic to 8080.
-          name: 'Urls'
-          value: 'http://+:8080'
+          // Kestrel listens on every interface on 8080, where App Service forwards traffic (WEBSITES_PORT). With no
+          // address configured at all the bot would listen on loopback 3978 only, as for local runs.
+          name: 'ASPNETCORE_HTTP_PORTS'
+          value: '8080'
         }
         {
           name: 'WEBSITES_PORT'
