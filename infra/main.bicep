@@ -242,6 +242,30 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   ]
 }
 
+// The bot writes one JSON object per log line to the console (outside development); these categories send the
+// console, HTTP access and platform logs to the workspace, where they can be queried by field.
+resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: web
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: 'bot-policybot-${name}-${suffix}'
   location: 'global'
