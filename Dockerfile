@@ -20,9 +20,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
-# appsettings.json binds the bot to 127.0.0.1:3978 for local runs; Urls overrides it in the container.
+# Any interface, port 8080 (the base image's default, stated here because the bot listens on loopback 3978 when no
+# address is configured).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    Urls=http://+:8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
 

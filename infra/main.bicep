@@ -224,9 +224,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           value: '~3'
         }
         {
-          // The bot's appsettings.json binds to 127.0.0.1:3978 for local runs; App Service sends traffic to 8080.
-          name: 'Urls'
-          value: 'http://+:8080'
+          // Kestrel listens on every interface on 8080, where App Service forwards traffic (WEBSITES_PORT). With no
+          // address configured at all the bot would listen on loopback 3978 only, as for local runs.
+          name: 'ASPNETCORE_HTTP_PORTS'
+          value: '8080'
         }
         {
           name: 'WEBSITES_PORT'
@@ -239,6 +240,30 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     botCanUseTables
     tables
   ]
+}
+
+// The bot writes one JSON object per log line to the console (outside development); these categories send the
+// console, HTTP access and platform logs to the workspace, where they can be queried by field.
+resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: web
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -82,7 +82,7 @@ public abstract class ActivityHandler
         return handler is null ? Task.FromResult(UnknownVerb) : handler.HandleAsync(action, turn, cancellationToken);
     }
 
-    private static AdaptiveCardAction? ReadCardAction(Activity activity)
+    internal static AdaptiveCardAction? ReadCardAction(Activity activity)
     {
         try
         {

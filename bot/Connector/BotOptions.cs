@@ -10,25 +10,35 @@ public sealed class BotOptions
     public const string BotFrameworkMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     /// <summary>Microsoft App ID of the bot. Empty means development mode: no token check, loopback only.</summary>
+    [ProductionSetting]
     public string? AppId { get; set; }
 
     /// <summary>Entra tenant that owns the single-tenant app registration.</summary>
+    [ProductionSetting]
     public string? TenantId { get; set; }
 
+    /// <summary>A client secret of the app registration, used instead of a managed identity.</summary>
+    [ProductionSetting]
     public string? ClientSecret { get; set; }
 
     /// <summary>Client ID of a user-assigned managed identity, used instead of a client secret.</summary>
+    [ProductionSetting]
     public string? ManagedIdentityClientId { get; set; }
 
     [Required]
     public Uri OpenIdMetadataUrl { get; set; } = new(BotFrameworkMetadataUrl);
 
     /// <summary>Comma-separated tenant IDs the bot serves; empty serves every tenant.</summary>
+    [ProductionSetting]
     public string? AllowedTenants { get; set; }
 
     /// <summary>Longest a message turn may hold Teams' HTTP request (Teams gives up at 15 s); the turn then finishes in the background.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:14")]
     public TimeSpan ResponseDeadline { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest the bot waits, when stopping, for turns in flight to finish before cancelling them.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     public ConnectorRetryOptions Retry { get; set; } = new();
 

@@ -13,6 +13,7 @@ public static partial class ConnectorExtensions
         where TBot : ActivityHandler
     {
         ListenLocallyUnlessConfigured(builder);
+        LogJsonUnlessDevelopment(builder);
         var services = builder.Services;
         services.AddOptions<BotOptions>()
             .BindConfiguration(BotOptions.Section)
@@ -35,6 +36,9 @@ public static partial class ConnectorExtensions
 
         services.AddSingleton<ActivityHandler, TBot>();
         services.AddTransient<ProactiveMessenger>();
+        services.AddSingleton<RunningTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunningTurns>());
+        services.AddOptions<HostOptions>().Configure<IOptions<BotOptions>>((host, bot) => host.ShutdownTimeout = bot.Value.ShutdownTimeout);
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddHealthChecks();
@@ -60,6 +64,22 @@ public static partial class ConnectorExtensions
         var configuration = builder.Configuration;
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
             builder.WebHost.UseUrls("http://127.0.0.1:3978");
+    }
+
+    /// <summary>
+    /// Outside development, one JSON object per log line with its scopes (<see cref="TurnLogScope"/>), which App
+    /// Service's log stream and Log Analytics can query by field.
+    /// </summary>
+    private static void LogJsonUnlessDevelopment(WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+            return;
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "O";
+        });
     }
 
     private static TokenCredential CreateCredential(BotOptions bot) =>

@@ -5,13 +5,15 @@ namespace TeamsPolicyBot.Connector;
 
 /// <summary>
 /// <c>POST /api/messages</c>: size limit → content type → parse → authenticate → tenant allow-list → turn.
-/// Bad input gets a 4xx, never a 500. An invoke is answered with the handler's <see cref="InvokeResponse"/>;
-/// anything else with 200 once its turn is done, or at <see cref="BotOptions.ResponseDeadline"/> while it carries on.
+/// Bad input gets a 4xx, never a 500; once the host is stopping, 503. An invoke is answered with the handler's
+/// <see cref="InvokeResponse"/>; anything else with 200 once its turn is done, or at
+/// <see cref="BotOptions.ResponseDeadline"/> while it carries on. Every log line carries <see cref="TurnLogScope"/>.
 /// </summary>
 public sealed partial class MessagesEndpoint(
     BotAuthenticator authenticator,
     TurnRunner turns,
     IOptions<BotOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<MessagesEndpoint> logger)
 {
@@ -19,6 +21,12 @@ public sealed partial class MessagesEndpoint(
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
+        var correlationId = TurnLogScope.NewCorrelationId();
+        http.Response.Headers[TurnLogScope.CorrelationHeader] = correlationId;
+        using var requestScope = TurnLogScope.BeginRequest(logger, correlationId);
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+            return TypedResults.Problem("The bot is restarting; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -34,6 +42,7 @@ public sealed partial class MessagesEndpoint(
             LogMalformed(logger, problem!);
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
+        using var turnScope = TurnLogScope.BeginTurn(logger, activity);
         if (!await authenticator.IsAuthenticAsync(http, activity, http.RequestAborted))
             return TypedResults.Unauthorized();
         if (!options.Value.IsTenantAllowed(activity.TenantId))

@@ -9,6 +9,7 @@ public sealed class PolicyOptions
 
     /// <summary>The pack id, e.g. <c>fierte</c>: the file <c>policies/&lt;Pack&gt;.yaml</c>.</summary>
     [Required]
+    [ProductionSetting]
     [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Policy:Pack must be a pack id such as 'fierte' or 'wy-catholic'.")]
     public string Pack { get; set; } = "";
 

@@ -15,9 +15,11 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>e.g. <c>https://trustbot.table.core.windows.net</c>; when set, managed identity is used.</summary>
+    [ProductionSetting]
     public Uri? TableEndpoint { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty means the system-assigned one.</summary>
+    [ProductionSetting]
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Put in front of every table name, so tests and side-by-side deployments never share tables.</summary>

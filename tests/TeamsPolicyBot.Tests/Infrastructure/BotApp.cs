@@ -24,6 +24,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         ["Bot:Retry:MaxDelay"] = "00:00:05",
     };
     private readonly List<Action<IServiceCollection>> _services = [];
+    private string _environment = "Development";
 
     /// <summary>The remote address the bot sees on requests (the in-process server has none of its own).</summary>
     public IPAddress CallerAddress { get; set; } = IPAddress.Loopback;
@@ -31,6 +32,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public BotApp WithSetting(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Hosts the bot as <paramref name="environment"/> (e.g. Production) instead of Development.</summary>
+    public BotApp WithEnvironment(string environment)
+    {
+        _environment = environment;
         return this;
     }
 
@@ -53,6 +61,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {

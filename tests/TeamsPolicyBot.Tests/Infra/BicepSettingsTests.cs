@@ -1,0 +1,95 @@
+namespace TeamsPolicyBot.Tests.Infra;
+
+/// <summary>
+/// infra/main.bicep and the bot's options cannot drift: every <see cref="ProductionSettingAttribute"/> key is set
+/// by the Bicep, and every setting the Bicep gives the web app is a key something actually reads.
+/// </summary>
+public class BicepSettingsTests
+{
+    /// <summary>Read by App Service, ASP.NET Core or the Application Insights agent, not by the bot's options.</summary>
+    private static readonly string[] HostingSettings =
+    [
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "ApplicationInsightsAgent_EXTENSION_VERSION",
+        "ASPNETCORE_HTTP_PORTS",
+        "WEBSITES_PORT",
+    ];
+
+    /// <summary>
+    /// Settings of features being built on other branches (approvals, admin commands, safeguarding contacts).
+    /// Each must leave this list when its options class arrives: <see cref="Bicep_SettingsAwaitingTheirFeature_HaveNoOptionsYet"/> says when.
+    /// </summary>
+    private static readonly string[] AwaitingTheirFeature =
+    [
+        "Approvals__ApproverGroupId",
+        "Approvals__ChannelId",
+        "Admin__Users",
+        "Safeguarding__Contacts",
+    ];
+
+    [Fact]
+    public void Bicep_EveryProductionSetting_IsSet()
+    {
+        var settings = BicepAppSettings.Names();
+
+        var missing = OptionsKeys.All.Where(key => key.IsProductionSetting && !settings.Any(key.IsSetBy)).Select(key => key.Name);
+
+        Assert.True(!missing.Any(), $"infra/main.bicep sets no web app setting for: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void Bicep_EveryAppSetting_IsAKeyTheBotOrHostReads()
+    {
+        var unknown = BicepAppSettings.Names()
+            .Where(name => !OptionsKeys.All.Any(key => key.IsSetBy(name)))
+            .Where(name => !HostingSettings.Contains(name, StringComparer.Ordinal) && !AwaitingTheirFeature.Contains(name, StringComparer.Ordinal));
+
+        Assert.True(!unknown.Any(), $"infra/main.bicep sets settings nothing reads (a typo?): {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
+    public void Bicep_SettingsAwaitingTheirFeature_HaveNoOptionsYet()
+    {
+        var arrived = AwaitingTheirFeature.Where(name => OptionsKeys.All.Any(key => key.IsSetBy(name)));
+
+        Assert.True(!arrived.Any(), $"These now have options: remove them from {nameof(AwaitingTheirFeature)}: {string.Join(", ", arrived)}");
+    }
+
+    [Fact]
+    public void OptionsKeys_BotAssembly_FindsEverySectionWithNestedAndProductionKeys()
+    {
+        var names = OptionsKeys.All.Select(key => key.Name).ToList();
+
+        Assert.Contains("Bot__Retry__MaxAttempts", names);
+        Assert.Contains("Dialogs__IdleTimeout", names);
+        Assert.DoesNotContain("Bot__IsDevelopmentMode", names);
+        Assert.Contains(OptionsKeys.All, key => key is { Name: "Policy__Pack", IsProductionSetting: true });
+        Assert.Contains(OptionsKeys.All, key => key is { Name: "Storage__ConnectionString", IsProductionSetting: false });
+    }
+
+    [Fact]
+    public void Read_SettingsInArraysAndVariables_FindsNamesButNotResourceNames()
+    {
+        const string bicep = """
+            resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+              name: 'id-policybot'
+              location: location
+            }
+            var secretSettings = [
+              {
+                name: 'Bot__ClientSecret'
+                value: botClientSecret
+              }
+            ]
+            appSettings: concat(secretSettings, [
+              {
+                // Why this setting exists.
+                name: 'Policy__Pack' // the trust's pack
+                value: policyPack
+              }
+            ])
+            """;
+
+        Assert.Equal(["Bot__ClientSecret", "Policy__Pack"], BicepAppSettings.Read(bicep));
+    }
+}
