@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsPolicyBot.Connector;
 
 /// <summary>
-/// <c>POST /api/messages</c>: size limit → content type → parse → authenticate → tenant allow-list → turn.
+/// <c>POST /api/messages</c>: content type → size limit → parse → authenticate → tenant allow-list → turn.
 /// Bad input gets a 4xx, never a 500. An invoke is answered with the handler's <see cref="InvokeResponse"/>;
 /// anything else with 200 once its turn is done, or at <see cref="BotOptions.ResponseDeadline"/> while it carries on.
 /// </summary>
@@ -19,12 +19,9 @@ public sealed partial class MessagesEndpoint(
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
-        var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes)
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        if (!request.HasJsonContentType())
+        if (!http.Request.HasJsonContentType())
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        var body = await ReadLimitedAsync(request.Body, http.RequestAborted);
+        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
         if (body is null)
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
