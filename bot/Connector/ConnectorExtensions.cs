@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,19 @@ namespace TeamsPolicyBot.Connector;
 
 public static partial class ConnectorExtensions
 {
+    public const string DefaultUrls = "http://127.0.0.1:3978";
+
     /// <summary>The Bot Framework protocol: options, incoming auth, the connector client, and <typeparamref name="TBot"/> as the turn handler.</summary>
     public static WebApplicationBuilder AddConnector<TBot>(this WebApplicationBuilder builder)
         where TBot : ActivityHandler
     {
+        // Lowest precedence, so ASPNETCORE_URLS, Urls in appsettings and --urls all override it
+        // (a Urls entry in appsettings.json would itself override ASPNETCORE_URLS).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new KeyValuePair<string, string?>(WebHostDefaults.ServerUrlsKey, DefaultUrls)],
+        });
+
         var services = builder.Services;
         services.AddOptions<BotOptions>()
             .BindConfiguration(BotOptions.Section)
