@@ -42,10 +42,13 @@ public sealed partial class MessagesEndpoint(
         var turn = turns.RunAsync(activity);
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var response = await turn;
-            return response is null
-                ? TypedResults.Ok()
-                : TypedResults.Json(response.Body, ConnectorJson.Options, statusCode: response.Status);
+            var answer = await turn;
+            return answer switch
+            {
+                null => TypedResults.Ok(),
+                { Body: null } => TypedResults.StatusCode(answer.Status),
+                _ => TypedResults.Json(answer.Body, ConnectorJson.Options, statusCode: answer.Status),
+            };
         }
         try
         {

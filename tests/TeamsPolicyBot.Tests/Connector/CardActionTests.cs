@@ -90,6 +90,7 @@ public class CardActionTests : IAsyncLifetime
         var response = await _bot.PostActivityAsync(invoke);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
