@@ -51,7 +51,7 @@ public sealed partial class BotAuthenticator(BotSigningKeys signingKeys, IOption
         {
             key = await signingKeys.FindAsync(keyId, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogKeysUnavailable(logger, ex);
             return "Bot Framework signing keys unavailable";

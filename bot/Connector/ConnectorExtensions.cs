@@ -22,7 +22,7 @@ public static partial class ConnectorExtensions
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(nameof(BotSigningKeys));
+        services.AddHttpClient(nameof(BotSigningKeys), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotAuthenticator>();
 

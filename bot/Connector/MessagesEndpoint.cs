@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsPolicyBot.Connector;
 
 /// <summary>
-/// <c>POST /api/messages</c>: size limit → content type → parse → authenticate → tenant allow-list → turn.
+/// <c>POST /api/messages</c>: content type → size limit → parse → authenticate → tenant allow-list → turn.
 /// Bad input gets a 4xx, never a 500; once the host is stopping, 503. An invoke is answered with the handler's
 /// <see cref="InvokeResponse"/>; anything else with 200 once its turn is done, or at
 /// <see cref="BotOptions.ResponseDeadline"/> while it carries on. Every log line carries <see cref="TurnLogScope"/>.
@@ -27,12 +27,9 @@ public sealed partial class MessagesEndpoint(
         if (lifetime.ApplicationStopping.IsCancellationRequested)
             return TypedResults.Problem("The bot is restarting; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
 
-        var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes)
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        if (!request.HasJsonContentType())
+        if (!http.Request.HasJsonContentType())
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        var body = await ReadLimitedAsync(request.Body, http.RequestAborted);
+        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
         if (body is null)
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
@@ -54,10 +51,13 @@ public sealed partial class MessagesEndpoint(
         var turn = turns.RunAsync(activity);
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var response = await turn;
-            return response is null
-                ? TypedResults.Ok()
-                : TypedResults.Json(response.Body, ConnectorJson.Options, statusCode: response.Status);
+            var answer = await turn;
+            return answer switch
+            {
+                null => TypedResults.Ok(),
+                { Body: null } => TypedResults.StatusCode(answer.Status),
+                _ => TypedResults.Json(answer.Body, ConnectorJson.Options, statusCode: answer.Status),
+            };
         }
         try
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -133,6 +132,39 @@ public class AuthenticationTests(AuthenticationTests.ProductionBot fixture) : IC
         Assert.Equal(fetchesBefore + 1, fixture.Identity.MetadataFetches);
     }
 
+    [Fact]
+    public async Task PostActivity_KeysStaleAndMetadataDown_KeepsAcceptingWithPreviousKeys()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var identity = await FakeConnectorIdentity.StartAsync();
+        var clock = new ShiftedTimeProvider();
+        await using var bot = fixture.NewBot(identity).WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var token = identity.CreateToken(new TokenSpec(AppId, connector.ServiceUrl.ToString()));
+        var before = await bot.PostActivityAsync(TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl), token);
+
+        identity.Unavailable = true;
+        clock.Offset = TimeSpan.FromDays(1.5);
+        var during = await bot.PostActivityAsync(TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl), token);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal(2, identity.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task PostActivity_MetadataDownFromStart_Returns401()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var identity = await FakeConnectorIdentity.StartAsync();
+        identity.Unavailable = true;
+        await using var bot = fixture.NewBot(identity);
+
+        var response = await bot.PostActivityAsync(
+            TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl), identity.CreateToken(new TokenSpec(AppId, connector.ServiceUrl.ToString())));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(FakeConnector connector, Func<TokenSpec, TokenSpec> tamper)
     {
         var activity = TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl);
@@ -152,7 +184,7 @@ public class AuthenticationTests(AuthenticationTests.ProductionBot fixture) : IC
             Bot = NewBot();
         }
 
-        public BotApp NewBot()
+        public BotApp NewBot(FakeConnectorIdentity? identity = null)
         {
             var credential = new Mock<TokenCredential>();
             credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
@@ -161,7 +193,7 @@ public class AuthenticationTests(AuthenticationTests.ProductionBot fixture) : IC
                 .WithSetting("Bot:AppId", AppId)
                 .WithSetting("Bot:TenantId", TeamsPayloads.TenantId)
                 .WithSetting("Bot:ClientSecret", "unused-because-the-credential-is-mocked")
-                .WithSetting("Bot:OpenIdMetadataUrl", Identity.MetadataUrl.ToString())
+                .WithSetting("Bot:OpenIdMetadataUrl", (identity ?? Identity).MetadataUrl.ToString())
                 .WithSetting("Bot:AllowedTenants", TeamsPayloads.TenantId)
                 .WithServices(services => services.AddSingleton(credential.Object));
         }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Tests.Infrastructure;
@@ -90,6 +88,7 @@ public class CardActionTests : IAsyncLifetime
         var response = await _bot.PostActivityAsync(invoke);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -30,11 +30,11 @@ public class ConnectorClientTests
     [Fact]
     public async Task ReplyToActivityAsync_Always_PostsToEscapedActivityUrl()
     {
-        var result = await Client().ReplyToActivityAsync(ServiceUrl, ConversationId, "1741082571911", new Activity { Type = "message", Text = "hi" }, default);
+        var result = await Client().ReplyToActivityAsync(ServiceUrl, ConversationId, "f:4c1d8e2b", new Activity { Type = "message", Text = "hi" }, default);
 
         Assert.True(result.IsOk);
         Assert.Equal("1:reply", result.Value!.Id);
-        AssertSent(HttpMethod.Post, $"https://smba.trafficmanager.net/emea/v3/conversations/{EscapedConversationId}/activities/1741082571911");
+        AssertSent(HttpMethod.Post, $"https://smba.trafficmanager.net/emea/v3/conversations/{EscapedConversationId}/activities/f%3A4c1d8e2b");
         Assert.Equal("hi", JsonNode.Parse(_sent[0].Body!)!["text"]!.GetValue<string>());
     }
 

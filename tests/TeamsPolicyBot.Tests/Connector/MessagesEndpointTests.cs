@@ -55,11 +55,15 @@ public class MessagesEndpointTests(BotApp bot) : IClassFixture<BotApp>
     [Fact]
     public async Task PostActivity_ChunkedBodyOverLimit_Returns413()
     {
+        // Over real HTTP with a plain client: the in-process server and the test client's redirect handler
+        // would both buffer the body and give it a Content-Length.
+        await using var app = new BotApp();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var activity = TeamsPayloads.Load(TeamsPayloads.PersonalMessage, LoopbackServiceUrl);
         activity["text"] = new string('x', MessagesEndpoint.MaxBodyBytes);
-        var content = new ChunkedContent(Encoding.UTF8.GetBytes(activity.ToJsonString()));
 
-        var response = await bot.CreateClient().PostAsync("/api/messages", content);
+        using var client = new HttpClient { BaseAddress = app.CreateClient().BaseAddress };
+        var response = await client.PostAsync("/api/messages", new ChunkedContent(Encoding.UTF8.GetBytes(activity.ToJsonString())));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -28,6 +28,9 @@ public sealed class FakeConnectorIdentity : IAsyncDisposable
 
     public int MetadataFetches => _metadataFetches;
 
+    /// <summary>While true, the metadata endpoint answers 503, as during an outage.</summary>
+    public bool Unavailable { get; set; }
+
     /// <summary>Starts with a key endorsed for msteams and one endorsed only for webchat.</summary>
     public static async Task<FakeConnectorIdentity> StartAsync()
     {
@@ -67,6 +70,8 @@ public sealed class FakeConnectorIdentity : IAsyncDisposable
     private IResult Metadata(HttpContext http)
     {
         Interlocked.Increment(ref _metadataFetches);
+        if (Unavailable)
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         return Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = "https://api.botframework.com",
