@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -47,7 +48,7 @@ public sealed partial class TellSafeguardingLeadAction(
         var alert = cards.RenderAttachment(AlertCardName, new
         {
             raisedBy,
-            raisedAt = local.ToString("dddd d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+            raisedAt = local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture),
             topic = answer.Topic,
             verdict,
             note,
@@ -68,8 +69,8 @@ public sealed partial class TellSafeguardingLeadAction(
         var told = reached == 0
             ? $"I could not reach {answer.ReportTo} through Teams. Phone or speak to {answer.ReportTo} now."
             : reached < deliveries.Count
-                ? $"Sent to {answer.ReportTo} at {local:HH:mm} ({reached} of {deliveries.Count} contacts reached)."
-                : $"Sent to {answer.ReportTo} at {local:HH:mm}.";
+                ? $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({reached} of {deliveries.Count} contacts reached)."
+                : $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}.";
         return AdaptiveCardInvokeResponse.Card(answerCard.RenderJson(answer with { Told = told, TellFailed = reached == 0 }));
     }
 

@@ -43,8 +43,10 @@ public sealed class GuidanceBotHost : IAsyncDisposable
     public static async Task<GuidanceBotHost> StartAsync(AzuriteFixture azurite, string contacts = $"{DslId},{DeputyDslId}") =>
         new(azurite, await FakeConnector.StartAsync(), contacts);
 
-    public TableClient Table(string name) =>
-        _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix }).GetTableClient(name);
+    /// <summary>The bot's own tables, for reading back what it stored.</summary>
+    public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix });
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
 
     public async Task RestartAsync()
     {
