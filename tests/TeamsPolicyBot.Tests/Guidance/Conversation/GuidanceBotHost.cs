@@ -19,14 +19,19 @@ public sealed class GuidanceBotHost : IAsyncDisposable
     public const string DslId = "0b6f3c1e-7a2d-4e9b-8c5f-1d2e3f4a5b6c";
     public const string DeputyDslId = "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b";
 
+    /// <summary>Sam Taylor, who sends the saved personal messages and presses the buttons.</summary>
+    public const string StaffAadObjectId = "6f1c3e2a-9b8d-4c7e-a1f0-5d4b3c2a1e0f";
+
     private readonly AzuriteFixture _azurite;
     private readonly string _tablePrefix = AzuriteFixture.UniqueTablePrefix();
     private readonly string _contacts;
+    private readonly string _feedbackReaders;
 
-    private GuidanceBotHost(AzuriteFixture azurite, FakeConnector connector, string contacts)
+    private GuidanceBotHost(AzuriteFixture azurite, FakeConnector connector, string contacts, string feedbackReaders)
     {
         _azurite = azurite;
         _contacts = contacts;
+        _feedbackReaders = feedbackReaders;
         Connector = connector;
         Bot = Create();
     }
@@ -40,8 +45,11 @@ public sealed class GuidanceBotHost : IAsyncDisposable
 
     public string ConversationId { get; } = $"a:{Guid.NewGuid():N}";
 
-    public static async Task<GuidanceBotHost> StartAsync(AzuriteFixture azurite, string contacts = $"{DslId},{DeputyDslId}") =>
-        new(azurite, await FakeConnector.StartAsync(), contacts);
+    /// <param name="contacts">Safeguarding:Contacts.</param>
+    /// <param name="feedbackReaders">GuidanceFeedback:Readers, by default Sam Taylor.</param>
+    public static async Task<GuidanceBotHost> StartAsync(
+        AzuriteFixture azurite, string contacts = $"{DslId},{DeputyDslId}", string feedbackReaders = StaffAadObjectId) =>
+        new(azurite, await FakeConnector.StartAsync(), contacts, feedbackReaders);
 
     /// <summary>The bot's own tables, for reading back what it stored.</summary>
     public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix });
@@ -83,7 +91,7 @@ public sealed class GuidanceBotHost : IAsyncDisposable
 
     /// <summary>Presses <paramref name="button"/> (an Action.Execute) on a card in the personal chat, with the card's inputs.</summary>
     public async Task<(JsonObject Body, IReadOnlyList<RecordedRequest> Sent)> PressAsync(
-        AnswerCard.Button button, IReadOnlyDictionary<string, string>? inputs = null, string fromAadObjectId = "6f1c3e2a-9b8d-4c7e-a1f0-5d4b3c2a1e0f")
+        AnswerCard.Button button, IReadOnlyDictionary<string, string>? inputs = null, string fromAadObjectId = StaffAadObjectId)
     {
         var activity = TeamsPayloads.Load(TeamsPayloads.CardAction, Connector.ServiceUrl, ConversationId);
         var data = JsonNode.Parse(button.Data.GetRawText())!.AsObject();
@@ -118,6 +126,7 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
         .WithSetting("Storage:TablePrefix", _tablePrefix)
         .WithSetting("Safeguarding:Contacts", _contacts)
+        .WithSetting("GuidanceFeedback:Readers", _feedbackReaders)
         .WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

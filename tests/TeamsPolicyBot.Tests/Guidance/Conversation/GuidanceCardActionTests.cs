@@ -46,7 +46,7 @@ public sealed class GuidanceCardActionTests(AzuriteFixture azurite) : IAsyncLife
 
         var report = Assert.Single(await ReadAllAsync(SafeguardingReportStore.TableName));
         Assert.Equal("Sam Taylor", report.GetString("RaisedBy"));
-        Assert.Equal("6f1c3e2a-9b8d-4c7e-a1f0-5d4b3c2a1e0f", report.GetString("RaisedById"));
+        Assert.Equal(GuidanceBotHost.StaffAadObjectId, report.GetString("RaisedById"));
         Assert.Equal(_host.Time.GetUtcNow(), report.GetDateTimeOffset("RaisedAt"));
         Assert.Equal("friend-request", report.GetString("Topic"));
         Assert.Equal(Note, report.GetString("Note"));
@@ -127,6 +127,27 @@ public sealed class GuidanceCardActionTests(AzuriteFixture azurite) : IAsyncLife
         await _host.PressAsync(card.ButtonFor(GuidanceFeedbackAction.Verb, "No"), fromAadObjectId: "1a2b3c4d-0000-4000-8000-000000000001");
 
         Assert.Equal([new FeedbackCount("friend-request", 1, 1)], await CountsAsync());
+    }
+
+    [Fact]
+    public async Task FeedbackSummary_PolicyLeadAfterVotes_ListsCountsPerTopic()
+    {
+        var card = await AskAsync(ReportQuestion);
+        await _host.PressAsync(card.ButtonFor(GuidanceFeedbackAction.Verb, "No"));
+
+        var reply = Assert.Single(await _host.SayAsync("Feedback summary"));
+
+        Assert.Equal("\"Was this right?\" for the fierte pack, by topic:\n\n- friend-request: 0 yes, 1 no", reply.Text);
+    }
+
+    [Fact]
+    public async Task FeedbackSummary_NotAPolicyLead_Refused()
+    {
+        await using var host = await GuidanceBotHost.StartAsync(azurite, feedbackReaders: GuidanceBotHost.DslId);
+
+        var reply = Assert.Single(await host.SayAsync("feedback summary"));
+
+        Assert.Equal(FeedbackSummaryCommand.NotAllowedText, reply.Text);
     }
 
     [Fact]
