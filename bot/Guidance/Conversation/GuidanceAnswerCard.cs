@@ -28,15 +28,25 @@ public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOp
         CanTell = result.Report && safeguarding.Value.ContactIds.Count > 0,
         SuggestPersonalChat = result.Report && conversationType != ConversationTypes.Personal,
         Clauses = result.Citations,
-        Document = new GuidanceDocument(pack.Document.Title, pack.Document.Link ?? ""),
+        Document = Document,
         Pack = result.Pack,
         Topic = result.Topic ?? GuidanceAnswerData.NoTopic,
     };
 
     public Attachment Render(GuidanceAnswerData data) => cards.RenderAttachment(CardName, data);
 
-    /// <summary>The card as the JSON an invoke response replaces the pressed card with.</summary>
-    public JsonElement RenderJson(GuidanceAnswerData data) => JsonSerializer.SerializeToElement(cards.Render(CardName, data));
+    /// <summary>
+    /// The card redrawn from the data a button sent back, as the JSON an invoke response replaces the pressed card
+    /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" offer
+    /// are taken from the bot's own settings, never from it.
+    /// </summary>
+    public JsonElement Redraw(GuidanceAnswerData sentBack) => JsonSerializer.SerializeToElement(cards.Render(CardName, sentBack with
+    {
+        Document = Document,
+        CanTell = sentBack.Report && safeguarding.Value.ContactIds.Count > 0,
+    }));
+
+    private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");
 }
 
 /// <summary>The guidance-answer card's data; field by field as cards/README.md documents it.</summary>

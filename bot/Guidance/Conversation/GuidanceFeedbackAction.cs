@@ -19,7 +19,7 @@ public sealed partial class GuidanceFeedbackAction(GuidanceFeedbackStore store, 
 
         var recorded = await store.TryRecordAsync(answer.Pack, answer.Topic, data.AnswerId!, voterId, helpful, cancellationToken);
         LogFeedback(logger, answer.Pack, answer.Topic, helpful, recorded);
-        return AdaptiveCardInvokeResponse.Card(card.RenderJson(answer with { FeedbackThanks = recorded ? ThanksText : AlreadyVotedText }));
+        return AdaptiveCardInvokeResponse.Card(card.Redraw(answer with { FeedbackThanks = recorded ? ThanksText : AlreadyVotedText }));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Guidance feedback for pack {Pack}, topic {Topic}: helpful {Helpful}, recorded {Recorded}")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
+using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
@@ -63,15 +64,23 @@ public sealed partial class TellSafeguardingLeadAction(
         var reached = deliveries.Count(delivery => delivery.Delivered);
         LogTold(logger, answer.Pack, answer.Topic, reached, deliveries.Count);
 
-        await reports.RecordAsync(new SafeguardingReport(
-            answer.Pack, raisedBy, from.AadObjectId ?? from.Id ?? "", now, answer.Topic, verdict, note, deliveries), cancellationToken);
+        try
+        {
+            await reports.RecordAsync(new SafeguardingReport(
+                answer.Pack, raisedBy, from.AadObjectId ?? from.Id ?? "", now, answer.Topic, verdict, note, deliveries), cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The contacts have the message either way: the member of staff must still hear whether it reached them.
+            LogNotRecorded(logger, ex, answer.Pack, reached);
+        }
 
         var told = reached == 0
             ? $"I could not reach {answer.ReportTo} through Teams. Phone or speak to {answer.ReportTo} now."
             : reached < deliveries.Count
                 ? $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({reached} of {deliveries.Count} contacts reached)."
                 : $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}.";
-        return AdaptiveCardInvokeResponse.Card(answerCard.RenderJson(answer with { Told = told, TellFailed = reached == 0 }));
+        return AdaptiveCardInvokeResponse.Card(answerCard.Redraw(answer with { Told = told, TellFailed = reached == 0 }));
     }
 
     private static string VerdictWords(string verdict) => verdict switch
@@ -81,6 +90,9 @@ public sealed partial class TellSafeguardingLeadAction(
         Verdicts.AskFirst => "Ask first",
         _ => "Use caution",
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Safeguarding report for pack {Pack} reached {Reached} contacts but could not be recorded: storage is unavailable")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string pack, int reached);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Safeguarding report for pack {Pack}, topic {Topic} reached {Reached} of {Contacts} contacts")]
     private static partial void LogTold(ILogger logger, string pack, string topic, int reached, int contacts);

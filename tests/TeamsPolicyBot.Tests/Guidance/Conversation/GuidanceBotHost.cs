@@ -7,6 +7,7 @@ using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Connector;
 using TeamsPolicyBot.Tests.Dialogs;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.Storage;
 
 namespace TeamsPolicyBot.Tests.Guidance.Conversation;
 
@@ -56,10 +57,11 @@ public sealed class GuidanceBotHost : IAsyncDisposable
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
-    public async Task RestartAsync()
+    /// <summary>Stops this bot and starts a new one on the same tables, or, with <paramref name="storageDown"/>, on storage that refuses every connection.</summary>
+    public async Task RestartAsync(bool storageDown = false)
     {
         await Bot.DisposeAsync();
-        Bot = Create();
+        Bot = Create(storageDown);
     }
 
     /// <summary>Sends <paramref name="text"/> in the personal chat and returns what the bot posted in reply.</summary>
@@ -122,7 +124,7 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         await Connector.DisposeAsync();
     }
 
-    private BotApp Create() => new BotApp()
+    private BotApp Create(bool storageDown = false) => new BotApp()
         .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
         .WithSetting("Storage:TablePrefix", _tablePrefix)
         .WithSetting("Safeguarding:Contacts", _contacts)
@@ -130,7 +132,9 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         .WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton(_azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix }));
+            services.AddSingleton(storageDown
+                ? new TableServiceClient(Unreachable.ClosedPortConnectionString(), new TableClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(1) } })
+                : Tables);
         });
 
     private static string NewActivityId() => Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString();

@@ -83,6 +83,32 @@ public sealed class GuidanceCardActionTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task TellDsl_StorageDownAfterSending_StillConfirmsToStaff()
+    {
+        var card = await AskAsync(ReportQuestion);
+        await _host.RestartAsync(storageDown: true);
+
+        var (body, sent) = await _host.PressAsync(card.ButtonFor(TellSafeguardingLeadAction.Verb));
+
+        Assert.Equal(2, sent.Count(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        Assert.Contains($"Sent to {DslRole} at 10:42.", UpdatedCard(body).Texts);
+    }
+
+    [Fact]
+    public async Task Feedback_ForgedDocumentLink_RedrawnWithThePacksOwn()
+    {
+        var card = await AskAsync(ReportQuestion);
+        var button = card.ButtonFor(GuidanceFeedbackAction.Verb, "Yes");
+        var data = System.Text.Json.Nodes.JsonNode.Parse(button.Data.GetRawText())!;
+        data["answer"]!["document"]!["link"] = "https://phish.example/login";
+        var forged = button with { Data = JsonSerializer.SerializeToElement(data) };
+
+        var (body, _) = await _host.PressAsync(forged);
+
+        Assert.DoesNotContain("phish.example", body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerCard_NoContactsConfigured_SaysWhomToSpeakToInsteadOfTheButton()
     {
         await using var host = await GuidanceBotHost.StartAsync(azurite, contacts: "");
