@@ -37,6 +37,17 @@ public sealed class GuidanceChoicesTests
         Assert.Equal(expected, ChoiceRecognizer.Recognize(typed, prompt.Choices)?.Value);
     }
 
+    [Theory]
+    [InlineData("on the school's page", "The school's official account")]
+    [InlineData("my own page", "My personal account")]
+    public void Prompt_TypedAccount_PicksIt(string typed, string expected)
+    {
+        var question = new GuidanceQuestion(Facts.Account, "Where would it be posted?",
+            [new(Facts.ChoiceLabel(Facts.Account, "personal"), "personal"), new(Facts.ChoiceLabel(Facts.Account, "official"), "official")]);
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(typed, GuidanceChoices.Prompt(question).Choices)?.Value);
+    }
+
     [Fact]
     public void Prompt_Buttons_AreTheEnginesLabelsInOrder()
     {
