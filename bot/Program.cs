@@ -4,6 +4,7 @@ using TeamsPolicyBot.Cli;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
+using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Welcome;
 
@@ -17,6 +18,7 @@ builder.AddTableStorage();
 builder.AddCards();
 builder.AddDialogs();
 builder.AddGuidance();
+builder.AddGuidanceConversation();
 builder.AddWelcome();
 
 var app = builder.Build();

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Drives the Microsoft 365 Agents Playground started by ./dev.sh without a browser, through the
 // HTTP and WebSocket API its web page uses: installs the bot in a scope, sends one message as the
-// configured current user and prints what the bot answered.
+// configured current user and prints what the bot answered. Give --text more than once to hold a
+// conversation (a question, then the answer to the bot's question back).
 //
-//   node tools/playground-check.mjs [--scope personal|team|groupchat] [--text help] [--json]
+//   node tools/playground-check.mjs [--scope personal|team|groupchat] [--text help]... [--json]
 //                                   [--playground http://localhost:56150] [--timeout 20]
 //
 // Exit code 0 when the bot answered the message, 1 when it did not, 2 when the Playground is not
@@ -45,20 +46,28 @@ async function check() {
     const welcome = await replies.settle(Math.min(installationWaitSeconds, options.timeout));
     printReplies(`On installation in ${target.label} the bot sent`, welcome);
 
-    const mention = target.mentionBot ? `<at>${config.bot.name}</at> ` : '';
-    const message = {
-      from: { id: config.currentUser.id },
-      text: mention + options.text,
-      textFormat: 'plain',
-      ...(mention && { mentions: [{ mentioned: { id: config.bot.id }, text: `<at>${config.bot.name}</at>` }] }),
-    };
-    // A message to a channel starts a new post: the bot answers in the post's own conversation.
-    replies.startCollecting(target.messageId);
-    const sent = await post(`/_conversation/v1/conversations/${encodeURIComponent(target.messageId)}/messages`, message);
-    if (sent.postConversationId) replies.startCollecting(sent.postConversationId);
-    const answer = await replies.settle(options.timeout);
-    printReplies(`${config.currentUser.name} said "${options.text}" in ${target.label}; the bot answered`, answer);
-    return answer.length > 0 ? 0 : 1;
+    // Each --text is sent in turn; in a channel the later ones reply in the post the first one started.
+    let conversationId = target.messageId;
+    let answered = true;
+    for (const text of options.texts) {
+      const mention = target.mentionBot ? `<at>${config.bot.name}</at> ` : '';
+      const message = {
+        from: { id: config.currentUser.id },
+        text: mention + text,
+        textFormat: 'plain',
+        ...(mention && { mentions: [{ mentioned: { id: config.bot.id }, text: `<at>${config.bot.name}</at>` }] }),
+      };
+      replies.startCollecting(conversationId);
+      const sent = await post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, message);
+      if (sent.postConversationId) {
+        replies.startCollecting(sent.postConversationId);
+        conversationId = sent.postConversationId;
+      }
+      const answer = await replies.settle(options.timeout);
+      printReplies(`${config.currentUser.name} said "${text}" in ${target.label}; the bot answered`, answer);
+      answered &&= answer.length > 0;
+    }
+    return answered ? 0 : 1;
   } finally {
     conversations.close();
     log.close();
@@ -205,13 +214,15 @@ function openSocket(path, onEvent) {
 }
 
 function parseArguments(args) {
-  const parsed = { scope: 'personal', text: 'help', json: false, playground: 'http://localhost:56150', timeout: 20 };
+  const parsed = { scope: 'personal', texts: [], json: false, playground: 'http://localhost:56150', timeout: 20 };
   for (let i = 0; i < args.length; i++) {
     const name = args[i].replace(/^--/, '');
     if (name === 'json') parsed.json = true;
+    else if (name === 'text' && i + 1 < args.length) parsed.texts.push(args[++i]);
     else if (name in parsed && i + 1 < args.length) parsed[name] = name === 'timeout' ? Number(args[++i]) : args[++i];
     else throw new Error(`unknown argument ${args[i]}`);
   }
+  if (parsed.texts.length === 0) parsed.texts.push('help');
   return parsed;
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Connector;
@@ -106,7 +107,11 @@ public sealed class DialogBotHost : IAsyncDisposable
             options.AddPolicy(TableRequests, Azure.Core.HttpPipelinePosition.PerCall);
             services.AddSingleton(_azurite.CreateServiceClient(options));
             if (withFormerPupilDialog)
+            {
+                // The app's own default dialog (the guidance question) makes way for the test's; there can be only one.
+                services.RemoveAll(services.Single(service => service.ServiceType.Name == "DefaultDialog" && service.ServiceType.DeclaringType == typeof(DialogsExtensions)).ServiceType);
                 services.AddDefaultDialog<FormerPupilDialog>();
+            }
         });
 
     private static string NewActivityId() => Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString();

@@ -1,0 +1,37 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Guidance.Packs;
+
+namespace TeamsPolicyBot.Guidance.Conversation;
+
+/// <summary>"feedback summary": the policy lead reads how staff rated the answers, per topic of the configured pack.</summary>
+public sealed class FeedbackSummaryCommand(GuidanceFeedbackStore store, PolicyPack pack, IOptions<FeedbackSummaryOptions> options) : IBotCommand
+{
+    public const string NotAllowedText = "Only the policy lead can see the feedback summary.";
+
+    public bool Matches(string text) => string.Join(' ', ChoiceRecognizer.Words(text)) == "feedback summary";
+
+    public async Task RunAsync(DialogContext dialog, CancellationToken cancellationToken)
+    {
+        var turn = dialog.Context;
+        if (turn.Activity.From?.AadObjectId is not { } reader
+            || !options.Value.ReaderIds.Contains(reader, StringComparer.OrdinalIgnoreCase))
+        {
+            await turn.SendTextAsync(NotAllowedText, cancellationToken);
+            return;
+        }
+        var counts = await store.CountsAsync(pack.Id, cancellationToken);
+        await turn.SendTextAsync(Summary(pack.Id, counts), cancellationToken);
+    }
+
+    internal static string Summary(string packId, IReadOnlyList<FeedbackCount> counts)
+    {
+        if (counts.Count == 0)
+            return $"Nobody has rated an answer from the {packId} pack yet.";
+        var text = new StringBuilder($"\"Was this right?\" for the {packId} pack, by topic:");
+        foreach (var count in counts)
+            text.Append($"\n\n- {count.Topic}: {count.Helpful} yes, {count.NotHelpful} no");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Guidance.Packs;
+
+namespace TeamsPolicyBot.Guidance.Conversation;
+
+/// <summary>
+/// The guidance-answer card (cards/README.md): the verdict, what to do now, the report box, the quoted clauses and
+/// the feedback buttons. The card carries its own data back in its Action.Execute buttons (<c>answer</c>), so a
+/// button press can redraw it (thanks for the feedback, "Sent to … at 10:42") without the bot storing the question.
+/// </summary>
+public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOptions<SafeguardingOptions> safeguarding)
+{
+    public const string CardName = "guidance-answer";
+
+    /// <summary>The data for a fresh answer to <paramref name="question"/>.</summary>
+    public GuidanceAnswerData Data(string question, GuidanceResult result, string conversationType) => new()
+    {
+        AnswerId = Guid.NewGuid().ToString("N"),
+        Question = question,
+        Verdict = result.Verdict ?? Verdicts.Caution,
+        Reason = result.Answer,
+        WhatToDo = result.WhatToDoNow,
+        Report = result.Report,
+        ReportTo = result.ReportTo ?? "",
+        CanTell = result.Report && safeguarding.Value.ContactIds.Count > 0,
+        SuggestPersonalChat = result.Report && conversationType != ConversationTypes.Personal,
+        Clauses = result.Citations,
+        Document = Document,
+        Pack = result.Pack,
+        Topic = result.Topic ?? GuidanceAnswerData.NoTopic,
+    };
+
+    public Attachment Render(GuidanceAnswerData data) => cards.RenderAttachment(CardName, data);
+
+    /// <summary>
+    /// The card redrawn from the data a button sent back, as the JSON an invoke response replaces the pressed card
+    /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" offer
+    /// are taken from the bot's own settings, never from it.
+    /// </summary>
+    public JsonElement Redraw(GuidanceAnswerData sentBack) => JsonSerializer.SerializeToElement(cards.Render(CardName, sentBack with
+    {
+        Document = Document,
+        CanTell = sentBack.Report && safeguarding.Value.ContactIds.Count > 0,
+    }));
+
+    private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");
+}
+
+/// <summary>The guidance-answer card's data; field by field as cards/README.md documents it.</summary>
+public sealed record GuidanceAnswerData
+{
+    /// <summary>The topic recorded for a question no topic of the pack matched.</summary>
+    public const string NoTopic = "none";
+
+    /// <summary>Tells one answer from another, so a member of staff votes once per answer.</summary>
+    public required string AnswerId { get; init; }
+    public required string Question { get; init; }
+    public required string Verdict { get; init; }
+    public required string Reason { get; init; }
+    public required string WhatToDo { get; init; }
+    public bool Report { get; init; }
+    public required string ReportTo { get; init; }
+
+    /// <summary>Safeguarding contacts are configured: the card offers "Tell … now"; otherwise it says whom to speak to.</summary>
+    public bool CanTell { get; init; }
+
+    /// <summary>A report in a channel or group chat: suggest continuing in a personal chat with the bot.</summary>
+    public bool SuggestPersonalChat { get; init; }
+    public IReadOnlyList<Citation> Clauses { get; init; } = [];
+    public required GuidanceDocument Document { get; init; }
+    public required string Pack { get; init; }
+    public required string Topic { get; init; }
+
+    /// <summary>Shown in place of the "Tell … now" button once it was pressed: what happened to the report.</summary>
+    public string Told { get; init; } = "";
+
+    /// <summary>The report reached nobody: the card says so plainly.</summary>
+    public bool TellFailed { get; init; }
+
+    /// <summary>Shown in place of "Was this right?" once the member of staff answered it.</summary>
+    public string FeedbackThanks { get; init; } = "";
+}
+
+public sealed record GuidanceDocument(string Title, string Link);

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Guidance.Packs;
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Guidance.Conversation;
+
+/// <summary>
+/// "Tell … now" on an answer that says to report (verb <c>guidance.tellDsl</c>): sends each configured safeguarding
+/// contact a 1:1 card (who raised it, when, the category, the note), records the report, and redraws the member of
+/// staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
+/// or speak to the lead now. The note is never logged.
+/// </summary>
+public sealed partial class TellSafeguardingLeadAction(
+    ProactiveMessenger messenger,
+    SafeguardingReportStore reports,
+    GuidanceAnswerCard answerCard,
+    CardTemplates cards,
+    IOptions<SafeguardingOptions> options,
+    TimeProvider time,
+    ILogger<TellSafeguardingLeadAction> logger) : ICardActionHandler
+{
+    public const string Verb = "guidance.tellDsl";
+
+    private const string AlertCardName = "safeguarding-alert";
+
+    /// <summary>Longer notes are cut: the card asks for a brief note, and a table property has a limit.</summary>
+    public const int MaxNoteLength = 1000;
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (GuidanceCardActionData.Read(action) is not { Answer: { Report: true } answer } data
+            || activity.From is not { } from || activity.ServiceUrl is not { } serviceUrl
+            || activity.TenantId is not { Length: > 0 } tenantId || activity.Recipient is not { } bot)
+            return GuidanceCardActionData.NotAnAnswerCard;
+
+        var settings = options.Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
+        var now = time.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var note = (data.Note ?? "").Trim();
+        if (note.Length > MaxNoteLength)
+            note = note[..MaxNoteLength];
+        var raisedBy = string.IsNullOrWhiteSpace(from.Name) ? "A member of staff" : from.Name;
+        var verdict = $"{VerdictWords(answer.Verdict)}, report to {answer.ReportTo}";
+        var alert = cards.RenderAttachment(AlertCardName, new
+        {
+            raisedBy,
+            raisedAt = local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture),
+            topic = answer.Topic,
+            verdict,
+            note,
+        });
+
+        var deliveries = new List<SafeguardingDelivery>();
+        foreach (var contact in settings.ContactIds)
+        {
+            var sent = await messenger.SendToPersonAsync(serviceUrl, tenantId, bot, contact, new Activity { Attachments = [alert] }, cancellationToken);
+            deliveries.Add(new SafeguardingDelivery(contact, sent.Status.ToString()));
+        }
+        var reached = deliveries.Count(delivery => delivery.Delivered);
+        LogTold(logger, answer.Pack, answer.Topic, reached, deliveries.Count);
+
+        try
+        {
+            await reports.RecordAsync(new SafeguardingReport(
+                answer.Pack, raisedBy, from.AadObjectId ?? from.Id ?? "", now, answer.Topic, verdict, note, deliveries), cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The contacts have the message either way: the member of staff must still hear whether it reached them.
+            LogNotRecorded(logger, ex, answer.Pack, reached);
+        }
+
+        var told = reached == 0
+            ? $"I could not reach {answer.ReportTo} through Teams. Phone or speak to {answer.ReportTo} now."
+            : reached < deliveries.Count
+                ? $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({reached} of {deliveries.Count} contacts reached)."
+                : $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}.";
+        return AdaptiveCardInvokeResponse.Card(answerCard.Redraw(answer with { Told = told, TellFailed = reached == 0 }));
+    }
+
+    private static string VerdictWords(string verdict) => verdict switch
+    {
+        Verdicts.Yes => "Yes",
+        Verdicts.No => "No",
+        Verdicts.AskFirst => "Ask first",
+        _ => "Use caution",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Safeguarding report for pack {Pack} reached {Reached} contacts but could not be recorded: storage is unavailable")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string pack, int reached);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Safeguarding report for pack {Pack}, topic {Topic} reached {Reached} of {Contacts} contacts")]
+    private static partial void LogTold(ILogger logger, string pack, string topic, int reached, int contacts);
+}
