@@ -53,5 +53,5 @@ public static class DialogsExtensions
         return services.AddDialog<TDialog>();
     }
 
-    private sealed record DefaultDialog(Type Type);
+    internal sealed record DefaultDialog(Type Type);
 }

@@ -9,6 +9,7 @@ public sealed class SafeguardingOptions
     /// The designated safeguarding lead and deputies: Entra object ids, comma-separated. When empty the answer card
     /// tells staff whom to speak to instead of offering the button.
     /// </summary>
+    [ProductionSetting]
     public string Contacts { get; set; } = "";
 
     /// <summary>The time zone the confirmation's time is shown in ("Sent to … at 10:42").</summary>

@@ -109,7 +109,7 @@ public sealed class DialogBotHost : IAsyncDisposable
             if (withFormerPupilDialog)
             {
                 // The app's own default dialog (the guidance question) makes way for the test's; there can be only one.
-                services.RemoveAll(services.Single(service => service.ServiceType.Name == "DefaultDialog" && service.ServiceType.DeclaringType == typeof(DialogsExtensions)).ServiceType);
+                services.RemoveAll<DialogsExtensions.DefaultDialog>();
                 services.AddDefaultDialog<FormerPupilDialog>();
             }
         });

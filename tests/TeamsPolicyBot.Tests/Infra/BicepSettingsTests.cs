@@ -24,7 +24,6 @@ public class BicepSettingsTests
         "Approvals__ApproverGroupId",
         "Approvals__ChannelId",
         "Admin__Users",
-        "Safeguarding__Contacts",
     ];
 
     [Fact]

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using TeamsPolicyBot.Tests.Storage;
+
 namespace TeamsPolicyBot.Tests.Infrastructure;
 
 /// <summary>
@@ -22,7 +24,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
         ["Bot:AppId"] = "",
         ["Bot:Retry:BaseDelay"] = "00:00:00.010",
         ["Bot:Retry:MaxDelay"] = "00:00:05",
+        // Never a developer's Azurite on 10002: tests that store anything opt in with the Azurite fixture's account.
+        ["Storage:ConnectionString"] = NoStorage,
     };
+
+    /// <summary>Table storage on the discard port, where nothing answers: turns that need storage fail politely.</summary>
+    public static readonly string NoStorage = Unreachable.ConnectionStringFor(port: 9);
     private readonly List<Action<IServiceCollection>> _services = [];
     private string _environment = "Development";
 
