@@ -1,4 +1,5 @@
 using TeamsPolicyBot;
+using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Cli;
 using TeamsPolicyBot.Connector;
@@ -17,6 +18,7 @@ builder.AddCards();
 builder.AddDialogs();
 builder.AddGuidance();
 builder.AddWelcome();
+builder.AddApprovals();
 
 var app = builder.Build();
 app.MapBot();
