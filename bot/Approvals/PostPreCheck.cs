@@ -35,7 +35,7 @@ public sealed class PostPreCheck(PolicyPack pack, GuidanceEngine guidance)
         }
         if (PersonalInformation.Find(form.Text) is { Count: > 0 } found)
             problems.Add(Note($"The post text contains {string.Join(" and ", found)}. Take personal information out.",
-                KnownFacts.Decide(pack, Topics.PersonalInfo, new Dictionary<string, string>())));
+                KnownFacts.Decide(pack, Topics.PersonalInfo, new Dictionary<string, string>()), prefer: "personal information"));
 
         return new PreCheckResult(problems, Warnings(form));
     }
@@ -65,8 +65,12 @@ public sealed class PostPreCheck(PolicyPack pack, GuidanceEngine guidance)
             [fact] = fact == Facts.ParentConsent ? Facts.No : Facts.Yes,
         }));
 
-    private PolicyNote Note(string text, PackRule? rule) =>
-        rule?.Cite.FirstOrDefault() is { } id && pack.Clause(id) is { } clause
-            ? new PolicyNote(text, clause.Section, clause.Quote)
-            : new PolicyNote(text);
+    /// <summary>The note with the rule's first clause, or its first clause that mentions <paramref name="prefer"/>.</summary>
+    private PolicyNote Note(string text, PackRule? rule, string? prefer = null)
+    {
+        var cited = rule?.Cite.Select(pack.Clause).ToList() ?? [];
+        var clause = cited.FirstOrDefault(c => prefer is not null && c.Quote.Contains(prefer, StringComparison.OrdinalIgnoreCase))
+            ?? cited.FirstOrDefault();
+        return clause is null ? new PolicyNote(text) : new PolicyNote(text, clause.Section, clause.Quote);
+    }
 }
