@@ -31,6 +31,8 @@ public static class ApprovalsExtensions
         services.AddSingleton<PostPreCheck>();
         services.AddTransient<ApprovalDecisions>();
         services.AddTransient<ApprovalMessenger>();
+        services.AddSingleton<ApprovalNudger>();
+        services.AddHostedService(provider => provider.GetRequiredService<ApprovalNudger>());
 
         services.TryAddSingleton(provider =>
         {
