@@ -10,6 +10,8 @@ using TeamsPolicyBot.Welcome;
 
 if (await PolicyCli.TryRunAsync(args) is int exitCode)
     return exitCode;
+if (await ApprovalsCli.TryRunAsync(args) is int exportExitCode)
+    return exportExitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConnector<PolicyBot>();

@@ -31,6 +31,7 @@ public static class ApprovalsExtensions
         services.AddSingleton<PostPreCheck>();
         services.AddTransient<ApprovalDecisions>();
         services.AddTransient<ApprovalMessenger>();
+        services.AddSingleton<ApprovalsExport>();
         services.AddSingleton<ApprovalNudger>();
         services.AddHostedService(provider => provider.GetRequiredService<ApprovalNudger>());
 
@@ -53,6 +54,7 @@ public static class ApprovalsExtensions
         services.AddBotCommand<RequestAccountCommand>();
         services.AddBotCommand<MyRequestsCommand>();
         services.AddBotCommand<PendingCommand>();
+        services.AddBotCommand<ExportApprovalsCommand>();
         return builder;
     }
 

@@ -21,10 +21,15 @@ public sealed class ApprovalsHost : IAsyncDisposable
     public static readonly Staff Requester = new("29:1kQn7vXcYtEwB3pLmR8sHfD2uJ9aZ0oV4iG6eT5yN1xC7bM", "6f1c3e2a-9b8d-4c7e-a1f0-5d4b3c2a1e0f", "Sam Taylor");
     public static readonly Staff Jo = new("29:1Jo0Bloggs5Wq8Lp2Rt6Yz9Xc3Vb7Nm1Ks4Hd8Gf2Aa", "3b9e2f1c-7a4d-4e8b-b2c6-1d0f9a8e7c65", "Jo Bloggs");
     public static readonly Staff Priya = new("29:1Priya0Shah7Wq8Lp2Rt6Yz9Xc3Vb7Nm1Ks4Hd8Gf2B", "c4d5e6f7-0a1b-4c2d-8e3f-9a0b1c2d3e4f", "Priya Shah");
+    public static readonly Staff PolicyLead = new("29:1Policy0Lead7Wq8Lp2Rt6Yz9Xc3Vb7Nm1Ks4Hd8Gf2Dd", "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b", "Morgan Lee");
     public static readonly Staff Colleague = new("29:1Other0Person7Lp2Rt6Yz9Xc3Vb7Nm1Ks4Hd8Gf2Cc", "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "Alex Green");
 
     private readonly AzuriteFixture _azurite;
     private readonly string _tablePrefix = AzuriteFixture.UniqueTablePrefix();
+
+    public string TablePrefix => _tablePrefix;
+
+    public string StorageConnectionString => _azurite.ConnectionString;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
