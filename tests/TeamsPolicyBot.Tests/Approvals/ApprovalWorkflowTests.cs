@@ -155,3 +155,26 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal("Please crop the photo.", stored.Comment);
     }
 }
+
+/// <summary>With Approvals:ChannelId set, the card opens a new thread in the approvers' channel instead of 1:1 chats.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ApproversChannelTests(AzuriteFixture azurite)
+{
+    private const string ChannelId = "19:Vq3Lr8sKpT1xZ5wNcB7mJ2hF9dG4aE6y@thread.tacv2";
+
+    [Fact]
+    public async Task Submit_ChannelConfigured_PostsOneNewThreadWithTheCard()
+    {
+        await using var host = await ApprovalsHost.StartAsync(azurite, new() { ["Approvals:ChannelId"] = ChannelId, ["Approvals:TeamId"] = ChannelId });
+
+        await host.SubmitAsync();
+
+        var thread = Assert.Single(host.Connector.Requests);
+        Assert.Equal(("POST", true), (thread.Method, thread.PathAndQuery.EndsWith("v3/conversations", StringComparison.Ordinal)));
+        Assert.Equal(ChannelId, (string?)thread.Json["channelData"]!["channel"]!["id"]);
+        Assert.Equal(ChannelId, (string?)thread.Json["channelData"]!["team"]!["id"]);
+        Assert.True((bool)thread.Json["isGroup"]!);
+        var card = thread.Json["activity"]!["attachments"]![0]!["content"]!;
+        Assert.Contains("Well done to Year 5 for a brilliant sports day!", CardJson.TextRuns(card));
+    }
+}
