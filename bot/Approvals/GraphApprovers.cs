@@ -6,6 +6,7 @@ namespace TeamsPolicyBot.Approvals;
 /// <summary>
 /// The approvers are the users in an Entra ID group (<c>Approvals:ApproverGroupId</c>), including members of nested
 /// groups, read from Microsoft Graph page by page and remembered for <see cref="ApprovalsOptions.ApproverCacheDuration"/>.
+/// When Graph cannot be reached the last members read are used until it can.
 /// </summary>
 public sealed partial class GraphApprovers(
     GraphServiceClient graph, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<GraphApprovers> logger) : IApproverDirectory
@@ -26,6 +27,12 @@ public sealed partial class GraphApprovers(
             _cached = (read, time.GetUtcNow());
             LogRead(logger, read.Count);
             return read;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && _cached is { } stale)
+        {
+            // Better the members read a few minutes ago than no decisions at all while Graph is unavailable.
+            LogStale(logger, ex, stale.ReadAt);
+            return stale.Members;
         }
         finally
         {
@@ -58,6 +65,9 @@ public sealed partial class GraphApprovers(
         }
         return members;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the approvers' group; using the members read at {ReadAt:o}")]
+    private static partial void LogStale(ILogger logger, Exception exception, DateTimeOffset readAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {Count} approvers from the Entra ID group")]
     private static partial void LogRead(ILogger logger, int count);

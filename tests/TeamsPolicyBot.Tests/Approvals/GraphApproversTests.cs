@@ -49,6 +49,33 @@ public sealed class GraphApproversTests
         Assert.Equal(4, graph.Requests.Count);
     }
 
+    [Fact]
+    public async Task GetApprovers_GraphFailsAfterCacheExpires_KeepsLastMembersAndTriesAgainNextTime()
+    {
+        var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
+        var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var approvers = Create(graph, time);
+        await approvers.GetApproversAsync(CancellationToken.None);
+
+        graph.Failing = true;
+        time.Advance(TimeSpan.FromMinutes(6));
+        var members = await approvers.GetApproversAsync(CancellationToken.None);
+
+        Assert.Equal([Jo.AadObjectId, Priya.AadObjectId], members.Order());
+        graph.Failing = false;
+        var before = graph.Requests.Count;
+        await approvers.GetApproversAsync(CancellationToken.None);
+        Assert.True(graph.Requests.Count > before);
+    }
+
+    [Fact]
+    public async Task GetApprovers_GraphFailsWithNothingRead_Throws()
+    {
+        var graph = new FakeGraph([Jo.AadObjectId], []) { Failing = true };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Create(graph, TimeProvider.System).GetApproversAsync(CancellationToken.None));
+    }
+
     [Collection(AzuriteCollection.Name)]
     public sealed class EndToEnd(AzuriteFixture azurite)
     {
@@ -86,12 +113,21 @@ public sealed class GraphApproversTests
             get { lock (_requests) return [.. _requests]; }
         }
 
+        public bool Failing { get; set; }
+
         public GraphServiceClient Client() => new(new HttpClient(this), new AnonymousAuthenticationProvider());
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             lock (_requests)
                 _requests.Add(request.RequestUri!);
+            if (Failing)
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden)
+                {
+                    Content = new StringContent("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}""", Encoding.UTF8, "application/json"),
+                });
+            }
             var last = request.RequestUri!.Query.Contains("skiptoken", StringComparison.Ordinal);
             var page = new JsonObject
             {

@@ -77,6 +77,21 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_PoliticalPost_PassesAndWarnsTheApproverWithThePacksControversialClause()
+    {
+        await using var trinity = await ApprovalsHost.StartAsync(azurite, new() { ["Policy:Pack"] = "trinity" });
+        var form = GoodPost("Vote Labour on Thursday to save our school funding");
+        form["account"] = trinity.Service<ApprovalCards>().Accounts[0];
+
+        await trinity.SubmitAsync(form);
+
+        var approverCard = CardJson.Card(trinity.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        Assert.Contains("may be controversial", CardJson.Text(approverCard));
+        var clause = trinity.Service<PolicyPack>().Clause("senior-leader-for-controversial");
+        Assert.Contains($"“{clause.Quote}”", CardJson.TextRuns(approverCard));
+    }
+
+    [Fact]
     public async Task Submit_MissingAnswers_SaysWhatIsMissing()
     {
         var body = await _host.InvokeAsync(ApprovalVerbs.SubmitPost, new JsonObject { ["text"] = "Hello" }, Requester);
