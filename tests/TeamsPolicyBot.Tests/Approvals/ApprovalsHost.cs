@@ -88,7 +88,7 @@ public sealed class ApprovalsHost : IAsyncDisposable
     }
 
     /// <summary>Presses an Action.Execute button; returns the invoke response body (<c>statusCode</c>, <c>type</c>, <c>value</c>).</summary>
-    public async Task<JsonNode> InvokeAsync(string verb, JsonObject data, Staff from, string? conversationId = null, string? replyToId = null, string trigger = "manual")
+    public async Task<JsonNode> InvokeAsync(string verb, JsonNode data, Staff from, string? conversationId = null, string? replyToId = null, string trigger = "manual")
     {
         var invoke = TeamsPayloads.Load(TeamsPayloads.CardAction, Connector.ServiceUrl, conversationId ?? ChatId);
         invoke["from"] = From(from);
