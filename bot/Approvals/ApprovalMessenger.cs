@@ -36,18 +36,20 @@ public sealed partial class ApprovalMessenger(
             return 0;
         }
 
+        // In parallel: the requester's "Send" waits for this, and Teams gives an invoke only a few seconds.
+        var sent = await Task.WhenAll(approvers.Select(approver =>
+            proactive.SendToPersonAsync(origin.ServiceUrl, origin.TenantId, Bot(origin), approver, message, cancellationToken)));
         var posted = 0;
-        foreach (var approver in approvers)
+        foreach (var result in sent)
         {
-            var sent = await proactive.SendToPersonAsync(origin.ServiceUrl, origin.TenantId, Bot(origin), approver, message, cancellationToken);
-            if (sent.IsOk && sent.Value is { ActivityId: { Length: > 0 } activityId } chat)
+            if (result.IsOk && result.Value is { ActivityId: { Length: > 0 } activityId } chat)
             {
                 await copies.AddAsync(request.Id, new CardCopy(chat.ConversationId, activityId), cancellationToken);
                 posted++;
             }
             else
             {
-                LogNotPosted(logger, request.Id, sent.Status);
+                LogNotPosted(logger, request.Id, result.Status);
             }
         }
         return posted;
@@ -57,13 +59,11 @@ public sealed partial class ApprovalMessenger(
     public async Task UpdateEveryCopyAsync(ApprovalRequest request, IReadOnlySet<string> approvers, CancellationToken cancellationToken)
     {
         var card = cards.Request(request, approvers, RequestView.Everyone);
-        foreach (var copy in await copies.CopiesOfAsync(request.Id, cancellationToken))
-        {
-            var updated = await connector.UpdateActivityAsync(request.Origin.ServiceUrl, copy.ConversationId, copy.ActivityId,
-                Message(card) with { Id = copy.ActivityId }, cancellationToken);
-            if (!updated.IsOk)
-                LogNotUpdated(logger, request.Id, updated.Status);
-        }
+        var stored = await copies.CopiesOfAsync(request.Id, cancellationToken);
+        var updates = await Task.WhenAll(stored.Select(copy => connector.UpdateActivityAsync(
+            request.Origin.ServiceUrl, copy.ConversationId, copy.ActivityId, Message(card) with { Id = copy.ActivityId }, cancellationToken)));
+        foreach (var failed in updates.Where(u => !u.IsOk))
+            LogNotUpdated(logger, request.Id, failed.Status);
     }
 
     /// <summary>Tells the requester, 1:1, how their request was settled, with the approver's comment.</summary>

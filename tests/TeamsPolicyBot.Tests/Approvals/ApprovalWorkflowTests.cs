@@ -56,6 +56,19 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Submit_OneApproverUnreachable_OthersStillGetTheCardAndTheirCopyIsUpdated()
+    {
+        _host.Connector.AnswerNext(403);
+        var requestId = await _host.SubmitAsync();
+
+        var before = _host.Connector.Requests.Count;
+        await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
+
+        // The approver who got the card, and the requester's own card.
+        Assert.Equal(2, _host.Connector.Requests.Skip(before).Count(r => r.Method == "PUT"));
+    }
+
+    [Fact]
     public async Task Decide_NotAnApprover_RefusedAndNothingChanges()
     {
         var requestId = await _host.SubmitAsync();
