@@ -53,15 +53,3 @@ public sealed class ApprovalsOptions
             yield return "Approvals:NudgeCheckInterval must be positive.";
     }
 }
-
-/// <summary>Configuration section <c>Admin</c>: who may run admin commands such as the approvals export.</summary>
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-
-    /// <summary>Comma-separated Entra object ids of the policy lead and other admins.</summary>
-    public string? Users { get; set; }
-
-    public bool IsAdmin(string? aadObjectId) =>
-        aadObjectId is not null && ApprovalsOptions.SplitIds(Users).Contains(aadObjectId.ToLowerInvariant());
-}

@@ -53,6 +53,10 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
         var stored = await _host.StoredAsync(requestId);
         Assert.Equal(ApprovalStatus.Approved, stored.Status);
         Assert.Equal(Jo.AadObjectId, stored.DecidedBy!.Id);
+        var audit = await new ApprovalAuditLog(_host.Tables).EntriesForAsync(requestId, CancellationToken.None);
+        Assert.Equal(
+            [(AuditActions.Requested, Requester.AadObjectId, _host.ChatId), (AuditActions.Approved, Jo.AadObjectId, _host.ChatId)],
+            audit.Select(e => (e.Action, e.ActorId, e.ConversationId!)));
     }
 
     [Fact]

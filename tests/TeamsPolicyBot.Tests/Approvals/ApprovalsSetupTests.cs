@@ -23,6 +23,21 @@ public sealed class ApprovalsSetupTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RequestPost_AccountsConfigured_FormOffersThoseInsteadOfThePacks()
+    {
+        await using var host = await ApprovalsHost.StartAsync(azurite, new()
+        {
+            ["Approvals:Accounts:0"] = "St Mary's on X, @stmarys",
+            ["Approvals:Accounts:1"] = "St Mary's Facebook page",
+        });
+
+        var form = CardJson.Card(Assert.Single(await host.SayAsync("request a post")));
+
+        var account = form["body"]!.AsArray().OfType<JsonObject>().First(e => (string?)e["id"] == "account");
+        Assert.Equal(["St Mary's on X, @stmarys", "St Mary's Facebook page"], account["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+    }
+
+    [Fact]
     public async Task Invoke_DataNotAnObject_AnsweredWithTheFormNotAnError()
     {
         await using var host = await ApprovalsHost.StartAsync(azurite);
