@@ -1,4 +1,5 @@
 using TeamsPolicyBot;
+using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Cli;
 using TeamsPolicyBot.Connector;
@@ -10,6 +11,8 @@ using TeamsPolicyBot.Welcome;
 
 if (await PolicyCli.TryRunAsync(args) is int exitCode)
     return exitCode;
+if (await ApprovalsCli.TryRunAsync(args) is int exportExitCode)
+    return exportExitCode;
 
 // Settings, cards and packs ship beside the binary, wherever the bot is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -20,6 +23,7 @@ builder.AddDialogs();
 builder.AddGuidance();
 builder.AddGuidanceConversation();
 builder.AddWelcome();
+builder.AddApprovals();
 
 var app = builder.Build();
 app.MapBot();

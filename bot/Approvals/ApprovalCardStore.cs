@@ -1,0 +1,47 @@
+using Azure;
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Approvals;
+
+/// <summary>One posted copy of a request's card: the conversation and the message to update.</summary>
+public sealed record CardCopy(string ConversationId, string ActivityId);
+
+/// <summary>Owns the ApprovalCards table: where each request's cards were posted, so every copy can be updated.</summary>
+public sealed class ApprovalCardStore(TableServiceClient tables)
+{
+    public const string TableName = "ApprovalCards";
+
+    private readonly CreatedTable _table = new(tables.GetTableClient(TableName));
+
+    public async Task AddAsync(string requestId, CardCopy copy, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var row = new CardCopyEntity
+        {
+            PartitionKey = requestId,
+            RowKey = TableKey.Encode(copy.ConversationId + "|" + copy.ActivityId),
+            ConversationId = copy.ConversationId,
+            ActivityId = copy.ActivityId,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CardCopy>> CopiesOfAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var copies = new List<CardCopy>();
+        await foreach (var row in table.QueryAsync<CardCopyEntity>(TableFilter.Create($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
+            copies.Add(new CardCopy(row.ConversationId, row.ActivityId));
+        return copies;
+    }
+
+    private sealed class CardCopyEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public string ConversationId { get; set; } = "";
+        public string ActivityId { get; set; } = "";
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Guidance.Packs;
+
+namespace TeamsPolicyBot.Approvals;
+
+/// <summary>How one person sees a request's card: with Approve / Reject, with Withdraw, or just its state.</summary>
+public sealed record RequestView(bool CanDecide = false, bool CanWithdraw = false, string Headline = "", string Notice = "")
+{
+    public static RequestView Everyone { get; } = new();
+}
+
+/// <summary>Binds the approval cards (cards/approval-*.json) to requests and forms.</summary>
+public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOptions<ApprovalsOptions> options)
+{
+    /// <summary>Teams identifies users in a card's <c>refresh.userIds</c> by MRI; for Entra users that is <c>8:orgid:&lt;object id&gt;</c>.</summary>
+    public static string UserMri(string aadObjectId) => "8:orgid:" + aadObjectId;
+
+    // Teams refreshes a card automatically for at most 60 listed users.
+    private const int MaxRefreshUsers = 60;
+
+    /// <summary>The official accounts staff may ask to post on.</summary>
+    public IReadOnlyList<string> Accounts =>
+        options.Value.Accounts.Count > 0 ? options.Value.Accounts
+        : pack.OfficialAccounts.Count > 0 ? pack.OfficialAccounts
+        : ["the school's official account"];
+
+    public Attachment PostForm(PostForm form, IReadOnlyList<PolicyNote> problems) =>
+        templates.RenderAttachment("approval-form", new
+        {
+            approverRole = pack.Role("postApprover"),
+            accounts = Accounts,
+            account = form.Account.Length == 0 && Accounts.Count == 1 ? Accounts[0] : form.Account,
+            form.Text,
+            form.PlannedDate,
+            form.PlannedTime,
+            form.Photos,
+            form.Identifies,
+            form.NoPhotoList,
+            form.Links,
+            form.Note,
+            problems = Notes(problems),
+        });
+
+    public Attachment AccountForm(AccountForm form, IReadOnlyList<PolicyNote> problems) =>
+        templates.RenderAttachment("approval-account-form", new
+        {
+            approverRole = AccountApproverRole,
+            form.AccountName,
+            form.Aim,
+            form.Audience,
+            form.Promotion,
+            form.FirstStaff,
+            form.SecondStaff,
+            form.Visibility,
+            form.LogonRecord,
+            form.Note,
+            problems = Notes(problems),
+        });
+
+    public Attachment Request(ApprovalRequest request, IReadOnlySet<string> approvers, RequestView view) => new()
+    {
+        ContentType = AttachmentContentTypes.AdaptiveCard,
+        Content = RequestCard(request, approvers, view),
+    };
+
+    public JsonElement RequestCard(ApprovalRequest request, IReadOnlySet<string> approvers, RequestView view) =>
+        JsonSerializer.SerializeToElement(templates.Render("approval-request", new
+        {
+            requestId = request.Id,
+            headline = view.Headline,
+            kindLabel = request.Kind == RequestKinds.NewAccount ? "New official account request" : "Post approval request",
+            title = request.Title,
+            requester = request.Requester.Name,
+            requestedAt = When(request.RequestedAt),
+            fields = request.Fields,
+            warnings = Notes(request.Warnings),
+            status = request.Status,
+            statusText = StatusText(request),
+            comment = request.Comment ?? "",
+            notice = view.Notice,
+            canDecide = view.CanDecide && request.IsPending,
+            canWithdraw = view.CanWithdraw && request.IsPending,
+            refreshUserIds = approvers.Order(StringComparer.Ordinal).Take(MaxRefreshUsers).Select(UserMri).ToList(),
+        }));
+
+    /// <summary>A list of requests; <paramref name="forApprover"/> adds "Review", otherwise pending ones get "Withdraw".</summary>
+    public Attachment List(string heading, string emptyText, IEnumerable<ApprovalRequest> requests, bool forApprover) =>
+        templates.RenderAttachment("approval-list", new
+        {
+            heading,
+            emptyText,
+            items = requests.Select(r => new
+            {
+                requestId = r.Id,
+                title = r.Title,
+                statusText = StatusText(r),
+                requester = r.Requester.Name,
+                requestedAt = When(r.RequestedAt),
+                canWithdraw = !forApprover && r.IsPending,
+                canReview = forApprover && r.IsPending,
+            }).ToList(),
+        });
+
+    public string StatusText(ApprovalRequest request) => request.Status switch
+    {
+        ApprovalStatus.Approved => $"Approved by {request.DecidedBy?.Name} on {When(request.DecidedAt)}",
+        ApprovalStatus.Rejected => $"Rejected by {request.DecidedBy?.Name} on {When(request.DecidedAt)}",
+        ApprovalStatus.Withdrawn => $"Withdrawn by {request.DecidedBy?.Name} on {When(request.DecidedAt)}",
+        _ => $"Waiting for {(request.Kind == RequestKinds.NewAccount ? AccountApproverRole : pack.Role("postApprover"))} to approve",
+    };
+
+    public static string When(DateTimeOffset? at) =>
+        at?.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+
+    private string AccountApproverRole => pack.Roles.ContainsKey("accountApprover") ? pack.Role("accountApprover") : pack.Role("postApprover");
+
+    private static List<object> Notes(IReadOnlyList<PolicyNote> notes) =>
+        notes.Select(n => (object)new { text = n.Text, section = n.Section ?? "", quote = n.Quote ?? "" }).ToList();
+}

@@ -1,0 +1,53 @@
+namespace TeamsPolicyBot.Approvals;
+
+public static class ApprovalStatus
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
+}
+
+public static class RequestKinds
+{
+    public const string Post = "post";
+    public const string NewAccount = "new-account";
+}
+
+/// <summary>A member of staff as the bot knows them: Entra object id and display name.</summary>
+public sealed record StaffMember(string Id, string Name);
+
+/// <summary>One line of a request as the approver reads it ("Post text": "…").</summary>
+public sealed record RequestField(string Label, string Value);
+
+/// <summary>Something the pre-check found, with the pack's clause behind it when there is one.</summary>
+public sealed record PolicyNote(string Text, string? Section = null, string? Quote = null);
+
+/// <summary>Where the request was made: what the bot needs to message people later, outside any turn.</summary>
+public sealed record RequestOrigin(Uri ServiceUrl, string TenantId, string BotId, string? BotName, string ConversationId);
+
+/// <summary>A request for approval: a post on an official account, or a new official account.</summary>
+public sealed record ApprovalRequest(
+    string Id,
+    string Kind,
+    string Title,
+    IReadOnlyList<RequestField> Fields,
+    IReadOnlyList<PolicyNote> Warnings,
+    StaffMember Requester,
+    DateTimeOffset RequestedAt,
+    RequestOrigin Origin)
+{
+    public string Status { get; init; } = ApprovalStatus.Pending;
+
+    /// <summary>Who approved, rejected or withdrew it.</summary>
+    public StaffMember? DecidedBy { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary>Whether the approvers have been reminded of it (at most once).</summary>
+    public bool Nudged { get; init; }
+
+    public bool IsPending => Status == ApprovalStatus.Pending;
+}

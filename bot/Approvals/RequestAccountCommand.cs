@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+using TeamsPolicyBot.Dialogs;
+
+namespace TeamsPolicyBot.Approvals;
+
+/// <summary>"request a new account" shows the new official account form (the business case).</summary>
+public sealed partial class RequestAccountCommand(ApprovalCards cards) : IBotCommand
+{
+    public bool Matches(string text) => Phrase().IsMatch(text.Trim());
+
+    public async Task RunAsync(DialogContext dialog, CancellationToken cancellationToken) =>
+        await dialog.Context.SendCardAsync(cards.AccountForm(AccountForm.Empty, []), cancellationToken);
+
+    [GeneratedRegex(@"^(please\s+)?request\s+(a\s+)?(new\s+)?(official\s+)?account(\s+please)?[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Phrase();
+}

@@ -1,0 +1,82 @@
+using TeamsPolicyBot.Connector;
+
+namespace TeamsPolicyBot.Approvals;
+
+/// <summary>
+/// "Send for approval" on a post or new-account form. The pre-check runs here on every submission; a request with a
+/// problem goes back to the requester as the filled-in form with the policy's clause, and is never stored. A request
+/// that passes is stored, sent to the approvers, and the form becomes the requester's view of the request.
+/// </summary>
+public sealed partial class SubmitRequestHandler(
+    ApprovalCards cards,
+    PostPreCheck preCheck,
+    ApprovalRequestStore requests,
+    ApprovalAuditLog audit,
+    ApprovalCardStore copies,
+    IApproverDirectory approverDirectory,
+    ApprovalMessenger messenger,
+    TimeProvider time,
+    ILogger<SubmitRequestHandler> logger) : ICardActionHandler
+{
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender() is not { } requester)
+            return StaffTurn.Unidentified;
+
+        if (action.Verb == ApprovalVerbs.SubmitAccount)
+        {
+            var account = AccountForm.Read(action.Data);
+            var incomplete = account.Problems().ToList();
+            if (incomplete.Count > 0)
+                return Card(cards.AccountForm(account, incomplete));
+            return await SubmitAsync(RequestKinds.NewAccount, account.Title, account.Fields(), [], requester, turn,
+                problems => cards.AccountForm(account, problems), cancellationToken);
+        }
+
+        var post = PostForm.Read(action.Data);
+        var missing = post.Missing(cards.Accounts).ToList();
+        if (missing.Count > 0)
+            return Card(cards.PostForm(post, missing));
+        var check = preCheck.Check(post);
+        if (!check.Passed)
+            return Card(cards.PostForm(post, check.Problems));
+        return await SubmitAsync(RequestKinds.Post, post.Title, post.Fields(), check.Warnings, requester, turn,
+            problems => cards.PostForm(post, problems), cancellationToken);
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> SubmitAsync(
+        string kind, string title, IReadOnlyList<RequestField> fields, IReadOnlyList<PolicyNote> warnings, StaffMember requester,
+        TurnContext turn, Func<IReadOnlyList<PolicyNote>, Attachment> formWith, CancellationToken cancellationToken)
+    {
+        var approvers = await approverDirectory.GetApproversAsync(cancellationToken);
+        if (approvers.Count == 0)
+            return Card(formWith([new PolicyNote("No approvers are set up yet, so I can't send this. Please tell whoever looks after this bot.")]));
+
+        var activity = turn.Activity;
+        var conversationId = activity.Conversation!.Id!;
+        var now = time.GetUtcNow();
+        var request = new ApprovalRequest(
+            ApprovalIds.New(now, conversationId, activity.ReplyToId), kind, title, fields, warnings, requester, now,
+            new RequestOrigin(activity.ServiceUrl!, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId));
+
+        if (await requests.TryAddAsync(request, cancellationToken))
+        {
+            await audit.AppendAsync(new AuditEntry(request.Id, AuditActions.Requested, requester.Id, requester.Name, now, conversationId, kind), cancellationToken);
+            if (activity.ReplyToId is { Length: > 0 } formMessageId)
+                await copies.AddAsync(request.Id, new CardCopy(conversationId, formMessageId), cancellationToken);
+            var posted = await messenger.SendToApproversAsync(request, approvers, cancellationToken);
+            LogSubmitted(logger, request.Id, kind, posted);
+        }
+        else if (await requests.GetAsync(request.Id, cancellationToken) is { } earlier)
+        {
+            request = earlier.Request;
+        }
+        return AdaptiveCardInvokeResponse.Card(cards.RequestCard(request, approvers,
+            new RequestView(CanWithdraw: true, Headline: "Sent for approval. I'll message you when it's decided.")));
+    }
+
+    private static AdaptiveCardInvokeResponse Card(Attachment form) => AdaptiveCardInvokeResponse.Card(form.Content!.Value);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} ({Kind}) passed the pre-check and was posted to {Copies} approver conversation(s)")]
+    private static partial void LogSubmitted(ILogger logger, string requestId, string kind, int copies);
+}
