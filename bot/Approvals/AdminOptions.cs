@@ -6,6 +6,7 @@ public sealed class AdminOptions
     public const string Section = "Admin";
 
     /// <summary>Comma-separated Entra object ids of the policy lead and other admins.</summary>
+    [ProductionSetting]
     public string? Users { get; set; }
 
     public bool IsAdmin(string? aadObjectId) =>

@@ -25,6 +25,10 @@ public sealed class ApprovalAuditLog(TableServiceClient tables)
 {
     public const string TableName = "ApprovalAudit";
 
+    // Entries stamped in the same tick keep the order this process wrote them in; the random part keeps two
+    // instances from colliding.
+    private static long s_sequence;
+
     private readonly CreatedTable _table = new(tables.GetTableClient(TableName));
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -33,7 +37,8 @@ public sealed class ApprovalAuditLog(TableServiceClient tables)
         var row = new AuditEntity
         {
             PartitionKey = entry.RequestId,
-            RowKey = entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = string.Create(CultureInfo.InvariantCulture,
+                $"{entry.At.UtcTicks:D19}-{Interlocked.Increment(ref s_sequence):D12}-{Guid.NewGuid().ToString("N")[..8]}"),
             Action = entry.Action,
             ActorId = entry.ActorId,
             ActorName = entry.ActorName,

@@ -11,6 +11,7 @@ public sealed class ApprovalsOptions
     public List<string> Accounts { get; set; } = [];
 
     /// <summary>Entra ID group whose transitive members are the approvers, read with Microsoft Graph.</summary>
+    [ProductionSetting]
     public string? ApproverGroupId { get; set; }
 
     /// <summary>Comma-separated Entra object ids of the approvers, used when no <see cref="ApproverGroupId"/> is set.</summary>

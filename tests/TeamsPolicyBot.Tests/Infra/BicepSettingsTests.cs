@@ -15,17 +15,6 @@ public class BicepSettingsTests
         "WEBSITES_PORT",
     ];
 
-    /// <summary>
-    /// Settings of features being built on other branches (approvals, admin commands, safeguarding contacts).
-    /// Each must leave this list when its options class arrives: <see cref="Bicep_SettingsAwaitingTheirFeature_HaveNoOptionsYet"/> says when.
-    /// </summary>
-    private static readonly string[] AwaitingTheirFeature =
-    [
-        "Approvals__ApproverGroupId",
-        "Approvals__ChannelId",
-        "Admin__Users",
-    ];
-
     [Fact]
     public void Bicep_EveryProductionSetting_IsSet()
     {
@@ -41,17 +30,9 @@ public class BicepSettingsTests
     {
         var unknown = BicepAppSettings.Names()
             .Where(name => !OptionsKeys.All.Any(key => key.IsSetBy(name)))
-            .Where(name => !HostingSettings.Contains(name, StringComparer.Ordinal) && !AwaitingTheirFeature.Contains(name, StringComparer.Ordinal));
+            .Where(name => !HostingSettings.Contains(name, StringComparer.Ordinal));
 
         Assert.True(!unknown.Any(), $"infra/main.bicep sets settings nothing reads (a typo?): {string.Join(", ", unknown)}");
-    }
-
-    [Fact]
-    public void Bicep_SettingsAwaitingTheirFeature_HaveNoOptionsYet()
-    {
-        var arrived = AwaitingTheirFeature.Where(name => OptionsKeys.All.Any(key => key.IsSetBy(name)));
-
-        Assert.True(!arrived.Any(), $"These now have options: remove them from {nameof(AwaitingTheirFeature)}: {string.Join(", ", arrived)}");
     }
 
     [Fact]
