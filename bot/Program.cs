@@ -4,6 +4,7 @@ using TeamsPolicyBot.Cli;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
+using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Welcome;
 
@@ -17,6 +18,7 @@ builder.AddCards();
 builder.AddDialogs();
 builder.AddGuidance();
 builder.AddWelcome();
+builder.AddReminders();
 
 var app = builder.Build();
 app.MapBot();

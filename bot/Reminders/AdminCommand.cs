@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Dialogs;
+
+namespace TeamsPolicyBot.Reminders;
+
+/// <summary>A command only the bot's administrators (<see cref="AdminOptions.Users"/>) may run; anyone else is told so.</summary>
+public abstract class AdminCommand(IOptions<AdminOptions> admins, params string[] phrases) : IBotCommand
+{
+    public bool Matches(string text) =>
+        phrases.Contains(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!'), StringComparer.OrdinalIgnoreCase);
+
+    public async Task RunAsync(DialogContext dialog, CancellationToken cancellationToken)
+    {
+        if (admins.Value.IsAdmin(dialog.Context.Activity.From?.AadObjectId))
+            await RunAsAdminAsync(dialog, cancellationToken);
+        else
+            await dialog.Context.SendTextAsync("Only the bot's administrators can do that.", cancellationToken);
+    }
+
+    protected abstract Task RunAsAdminAsync(DialogContext dialog, CancellationToken cancellationToken);
+}
