@@ -4,18 +4,21 @@ namespace TeamsPolicyBot.Reminders;
 
 /// <summary>
 /// Spaces reminder posts at <see cref="ReminderOptions.MessagesPerSecond"/>. When Teams throttles the bot (429) it
-/// pauses every post for as long as Retry-After asks and halves the rate, then creeps back up as posts succeed.
+/// pauses every post for as long as Retry-After asks and slows to three quarters of the rate, once per pause however
+/// many posts in flight were refused; then it creeps back up as posts succeed, never beyond the configured rate.
 /// </summary>
 public sealed class DeliveryPacer(IOptions<ReminderOptions> options, TimeProvider time)
 {
-    private const int SuccessesBeforeSpeedingUp = 50;
-    private const double SpeedUpFactor = 1.25;
+    private const int SuccessesBeforeSpeedingUp = 100;
+    private const double SpeedUpFactor = 1.05;
+    private const double SlowDownFactor = 0.75;
     private const double SlowestFraction = 1.0 / 16;
     private static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
     private double _rate = options.Value.MessagesPerSecond;
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private int _successes;
 
     /// <summary>Posts per second right now.</summary>
@@ -42,11 +45,17 @@ public sealed class DeliveryPacer(IOptions<ReminderOptions> options, TimeProvide
     {
         lock (_lock)
         {
-            var resume = time.GetUtcNow() + (retryAfter ?? DefaultPause);
+            var now = time.GetUtcNow();
+            var resume = now + (retryAfter ?? DefaultPause);
+            if (now >= _pausedUntil)
+            {
+                _rate = Math.Max(_rate * SlowDownFactor, options.Value.MessagesPerSecond * SlowestFraction);
+                _successes = 0;
+            }
+            if (resume > _pausedUntil)
+                _pausedUntil = resume;
             if (resume > _nextSlot)
                 _nextSlot = resume;
-            _rate = Math.Max(_rate / 2, options.Value.MessagesPerSecond * SlowestFraction);
-            _successes = 0;
         }
     }
 

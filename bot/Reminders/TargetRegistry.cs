@@ -102,15 +102,12 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
             }
             var installed = new Installed(tenantId, known.ServiceUrl, known.BotId, known.BotName, teamId, known.TeamName, known.TeamAadGroupId,
                 ConversationId: "", ReminderTarget.ChannelKind, Name: null);
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var channel in listed.Where(c => !string.IsNullOrEmpty(c.Id)))
-            {
-                current.Add(channel.Id!);
-                await SaveAsync(installed with { ConversationId = channel.Id!, Name = channel.Name }, cancellationToken);
-            }
+            var current = listed.Where(c => !string.IsNullOrEmpty(c.Id)).DistinctBy(c => c.Id).ToList();
+            await SaveAllAsync(current.Select(channel => installed with { ConversationId = channel.Id!, Name = channel.Name }), cancellationToken);
+            var ids = current.Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
             await foreach (var stale in TeamAsync(tenantId, teamId, cancellationToken))
             {
-                if (!stale.Removed && !current.Contains(stale.ConversationId))
+                if (!stale.Removed && !ids.Contains(stale.ConversationId))
                     await MarkRemovedAsync(tenantId, stale.ConversationId, cancellationToken);
             }
         }
@@ -164,24 +161,34 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     private async Task SaveAsync(Installed installed, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new ReminderTarget
-        {
-            PartitionKey = TableKey.Encode(installed.TenantId),
-            RowKey = TableKey.Encode(installed.ConversationId),
-            ConversationId = installed.ConversationId,
-            Kind = installed.Kind,
-            TenantId = installed.TenantId,
-            ServiceUrl = installed.ServiceUrl,
-            BotId = installed.BotId,
-            BotName = installed.BotName,
-            TeamId = installed.TeamId,
-            TeamName = installed.TeamName,
-            TeamAadGroupId = installed.TeamAadGroupId,
-            Name = installed.Name,
-            Removed = false,
-            UpdatedAt = time.GetUtcNow(),
-        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(ToTarget(installed), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Saves conversations of one tenant (one partition) up to 100 per transaction.</summary>
+    private async Task SaveAllAsync(IEnumerable<Installed> conversations, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        foreach (var chunk in conversations.Chunk(100))
+            await table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToTarget(c))), cancellationToken);
+    }
+
+    private ReminderTarget ToTarget(Installed installed) => new()
+    {
+        PartitionKey = TableKey.Encode(installed.TenantId),
+        RowKey = TableKey.Encode(installed.ConversationId),
+        ConversationId = installed.ConversationId,
+        Kind = installed.Kind,
+        TenantId = installed.TenantId,
+        ServiceUrl = installed.ServiceUrl,
+        BotId = installed.BotId,
+        BotName = installed.BotName,
+        TeamId = installed.TeamId,
+        TeamName = installed.TeamName,
+        TeamAadGroupId = installed.TeamAadGroupId,
+        Name = installed.Name,
+        Removed = false,
+        UpdatedAt = time.GetUtcNow(),
+    };
 
     private static Installed? Describe(Activity activity) =>
         activity is { TenantId: { } tenantId, ServiceUrl: { } serviceUrl, Recipient.Id: { Length: > 0 } botId }

@@ -7,7 +7,7 @@ using System.Net.Sockets;
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's well-known development account key (public, documented by Microsoft).
-    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tN/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
 

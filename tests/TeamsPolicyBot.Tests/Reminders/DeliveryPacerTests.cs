@@ -40,16 +40,31 @@ public class DeliveryPacerTests
     }
 
     [Fact]
-    public void Throttled_WithRetryAfter_NoPostUntilThenAndHalfTheRate()
+    public void Throttled_WithRetryAfter_NoPostUntilThenAndSlower()
     {
         var clock = new ManualTimeProvider(Start);
-        var pacer = Pacer(clock);
+        var pacer = Pacer(clock, perSecond: 8);
 
         pacer.Throttled(TimeSpan.FromSeconds(5));
 
         Assert.Equal(TimeSpan.FromSeconds(5), pacer.Reserve());
-        Assert.Equal(TimeSpan.FromSeconds(5.2), pacer.Reserve());
-        Assert.Equal(5, pacer.Rate);
+        Assert.Equal(TimeSpan.FromSeconds(5 + 1 / 6.0).TotalMilliseconds, pacer.Reserve().TotalMilliseconds, precision: 3);
+        Assert.Equal(6, pacer.Rate);
+    }
+
+    [Fact]
+    public void Throttled_SeveralPostsRefusedDuringOnePause_SlowsDownOnce()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var pacer = Pacer(clock, perSecond: 8);
+
+        pacer.Throttled(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        pacer.Throttled(TimeSpan.FromSeconds(1));
+        pacer.Throttled(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(6, pacer.Rate);
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve());
     }
 
     [Fact]
@@ -58,7 +73,7 @@ public class DeliveryPacerTests
         var pacer = Pacer(new ManualTimeProvider(Start));
         pacer.Throttled(null);
 
-        for (var i = 0; i < 1000; i++)
+        for (var i = 0; i < 10_000; i++)
             pacer.Succeeded();
 
         Assert.Equal(10, pacer.Rate);
@@ -69,7 +84,7 @@ public class DeliveryPacerTests
     {
         var pacer = Pacer(new ManualTimeProvider(Start), perSecond: 16);
 
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 50; i++)
             pacer.Throttled(TimeSpan.Zero);
 
         Assert.Equal(1, pacer.Rate);
