@@ -21,9 +21,9 @@ public enum CampaignRunResult
 /// <see cref="CampaignLease"/>, paced by the <see cref="DeliveryPacer"/>.
 /// <para>
 /// A delivery is saved as attempting before it is posted and as sent once Teams accepted it; a sent delivery is
-/// never posted again. A delivery found attempting after a crash is posted again (at-least-once): Teams cannot
-/// tell whether a post reached it, and a missed annual reminder matters more than a rare duplicate in the one
-/// channel that was in flight when the instance died.
+/// never posted again. A delivery found attempting after a crash is posted again, a lease duration after that attempt
+/// began (at-least-once): Teams cannot tell whether a post reached it, and a missed annual reminder matters more than
+/// a rare duplicate in a channel whose post was in flight when the instance died.
 /// </para>
 /// </summary>
 public sealed partial class CampaignRunner(
@@ -120,16 +120,24 @@ public sealed partial class CampaignRunner(
             }
 
             var now = time.GetUtcNow();
-            var ready = unfinished.Where(d => d.NotBefore is null || d.NotBefore <= now).ToList();
+            var ready = unfinished.Where(d => ReadyAt(d) <= now).ToList();
             if (ready.Count == 0)
             {
-                await Task.Delay(unfinished.Min(d => d.NotBefore!.Value) - now, time, cancellationToken);
+                await Task.Delay(unfinished.Min(ReadyAt) - now, time, cancellationToken);
                 continue;
             }
             await Parallel.ForEachAsync(ready, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
                 async (delivery, token) => await DeliverAsync(delivery, reminder, token));
         }
     }
+
+    /// <summary>
+    /// A failed delivery waits for its retry time. One left attempting may still be in flight on an instance that just
+    /// lost the lease, so it is posted again only once a lease duration has passed since that attempt began.
+    /// </summary>
+    private DateTimeOffset ReadyAt(Delivery delivery) => delivery.Status == Delivery.Attempting
+        ? delivery.UpdatedAt + options.Value.LeaseDuration
+        : delivery.NotBefore ?? DateTimeOffset.MinValue;
 
     private async Task DeliverAsync(Delivery delivery, Attachment reminder, CancellationToken cancellationToken)
     {

@@ -30,10 +30,16 @@ public sealed class NudgeLog(TableServiceClient tables)
 
     public async Task<int> CountAsync(string campaignId, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
-            count++;
+        try
+        {
+            await foreach (var _ in _table.Existing.QueryAsync<TableEntity>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+                count++;
+        }
+        catch (TableRequestException ex) when (ReminderTable.IsMissing(ex))
+        {
+            // Nobody was ever nudged.
+        }
         return count;
     }
 }

@@ -4,7 +4,8 @@ using System.Text;
 namespace TeamsPolicyBot.Reminders;
 
 /// <summary>A campaign's progress: where it was posted, and per team who has and has not acknowledged.</summary>
-public sealed record ReminderReport(Campaign Campaign, IReadOnlyDictionary<string, int> DeliveriesByStatus, IReadOnlyList<ReportGroup> Groups)
+public sealed record ReminderReport(
+    Campaign Campaign, IReadOnlyDictionary<string, int> DeliveriesByStatus, IReadOnlyList<ReportGroup> Groups, int Nudged)
 {
     public string ToText()
     {
@@ -19,6 +20,8 @@ public sealed record ReminderReport(Campaign Campaign, IReadOnlyDictionary<strin
         if (inactive > 0 || failed > 0)
             text.Append(CultureInfo.InvariantCulture, $" ({inactive} no longer reachable, {failed} failed)");
         text.AppendLine(".");
+        if (Nudged > 0)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Nudged} members of staff were nudged in a 1:1 chat."));
         foreach (var group in Groups)
         {
             text.AppendLine(group.MembersUnavailable

@@ -26,7 +26,7 @@ public sealed class ReminderReportCommand(IOptions<AdminOptions> admins, Campaig
             return;
         }
         var report = await reports.BuildAsync(campaign, cancellationToken);
-        if (!string.Equals(turn.Text.Trim(), CsvPhrase, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(Normalise(turn.Text), CsvPhrase, StringComparison.OrdinalIgnoreCase))
         {
             await SendPlainAsync(turn, report.ToText(), cancellationToken);
             return;

@@ -1,7 +1,7 @@
 namespace TeamsPolicyBot.Reminders;
 
 /// <summary>Builds a campaign's <see cref="ReminderReport"/> from its deliveries, Teams' rosters and the acknowledgements.</summary>
-public sealed class ReminderReports(CampaignStore campaigns, ReminderAudience audience, AcknowledgementStore acknowledgements)
+public sealed class ReminderReports(CampaignStore campaigns, ReminderAudience audience, AcknowledgementStore acknowledgements, NudgeLog nudges)
 {
     public async Task<ReminderReport> BuildAsync(Campaign campaign, CancellationToken cancellationToken)
     {
@@ -18,6 +18,6 @@ public sealed class ReminderReports(CampaignStore campaigns, ReminderAudience au
                 .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList() ?? []))
             .ToList();
-        return new ReminderReport(campaign, byStatus, groups);
+        return new ReminderReport(campaign, byStatus, groups, await nudges.CountAsync(campaign.Id, cancellationToken));
     }
 }

@@ -56,4 +56,15 @@ public sealed class ReminderCommandsTests(BotApp app, AzuriteFixture azurite) : 
         Assert.Contains("was already started on", second.Text);
         Assert.Single(await _bot.Services.GetRequiredService<CampaignStore>().AllAsync(default));
     }
+
+    [Fact]
+    public async Task ReportCsvCommand_Administrator_GetsPlainTextCsvWithAHeaderRow()
+    {
+        await _bot.Services.GetRequiredService<CampaignStarter>().StartAsync(Admin, default);
+
+        var reply = Assert.Single(await SayAsync("reminder report  csv"));
+
+        Assert.StartsWith("Team or chat,Name,Email,Entra object id,Acknowledged,Acknowledged at (UTC)\r\n", reply.Text);
+        Assert.Equal("plain", reply.Json["textFormat"]?.GetValue<string>());
+    }
 }

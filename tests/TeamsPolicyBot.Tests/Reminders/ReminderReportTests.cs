@@ -70,6 +70,8 @@ public sealed class ReminderReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await _rig.Get<Nudger>().NudgeAsync(default);
 
         var nudged = _teams.Delivered.Where(p => p.Key.StartsWith("a:personal-", StringComparison.Ordinal)).ToList();
+        var report = await _rig.Get<ReminderReports>().BuildAsync(_campaign, default);
+        Assert.Contains("4 members of staff were nudged in a 1:1 chat.", report.ToText());
         Assert.Equal(["a:personal-aad-2", "a:personal-aad-4", "a:personal-aad-5", "a:personal-aad-6"], nudged.Select(p => p.Key).Order());
         Assert.All(nudged, p => Assert.Equal(1, p.Value));
     }

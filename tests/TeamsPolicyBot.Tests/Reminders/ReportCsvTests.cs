@@ -31,7 +31,7 @@ public class ReportCsvTests
                 new ReportPerson("Sam Taylor", "aad-1", "sam@school.example", acknowledgedAt),
                 new ReportPerson("=cmd", "aad-2", null, null),
             ]),
-        ]);
+        ], Nudged: 0);
 
         var lines = ReportCsv.Write(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
