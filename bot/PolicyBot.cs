@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Welcome;
 
 namespace TeamsPolicyBot;
@@ -9,7 +10,8 @@ namespace TeamsPolicyBot;
 /// The app's turn handler. A message goes to cancel / start over, then an active dialog, then a command, and
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
-public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard) : ActivityHandler
+public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, IEnumerable<IInstallationObserver> installationObservers)
+    : ActivityHandler
 {
     private readonly RecentWelcomes _recentWelcomes = new(time);
 
@@ -39,6 +41,24 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeC
     // An upgrade (add-upgrade) is not a new installation.
     protected override Task OnInstallationUpdateAddAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.Activity.Action == InstallationActions.Add ? WelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
+
+    protected override async Task OnConversationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await base.OnConversationUpdateActivityAsync(turn, cancellationToken);
+        await NotifyInstallationObserversAsync(turn, cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await base.OnInstallationUpdateActivityAsync(turn, cancellationToken);
+        await NotifyInstallationObserversAsync(turn, cancellationToken);
+    }
+
+    private async Task NotifyInstallationObserversAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var observer in installationObservers)
+            await observer.OnInstallationActivityAsync(turn, cancellationToken);
+    }
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
+using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Welcome;
 
@@ -24,6 +25,7 @@ builder.AddGuidance();
 builder.AddGuidanceConversation();
 builder.AddWelcome();
 builder.AddApprovals();
+builder.AddReminders();
 
 var app = builder.Build();
 app.MapBot();

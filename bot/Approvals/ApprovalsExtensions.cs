@@ -21,7 +21,6 @@ public static class ApprovalsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ApprovalRequestStore>();

@@ -17,6 +17,7 @@ public static class DialogsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton(provider => new DialogSet(
             provider.GetServices<Dialog>(),

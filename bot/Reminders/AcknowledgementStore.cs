@@ -1,0 +1,61 @@
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Reminders;
+
+/// <summary>Owns the ReminderAcknowledgements table: at most one acknowledgement per person per campaign.</summary>
+public sealed class AcknowledgementStore(TableServiceClient tables)
+{
+    public const string TableName = "ReminderAcknowledgements";
+
+    private readonly ReminderTable _table = new(tables, TableName);
+
+    /// <summary>Records the acknowledgement; pressing again (or twice at once) keeps the first.</summary>
+    /// <returns>The acknowledgement as stored.</returns>
+    public async Task<Acknowledgement> AcknowledgeAsync(
+        string campaignId, string aadObjectId, string? name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var acknowledgement = new Acknowledgement
+        {
+            PartitionKey = campaignId,
+            RowKey = TableKey.Encode(aadObjectId),
+            AadObjectId = aadObjectId,
+            Name = name,
+            AcknowledgedAt = now,
+        };
+        try
+        {
+            await table.AddEntityAsync(acknowledgement, cancellationToken);
+            return acknowledgement;
+        }
+        catch (TableConflictException)
+        {
+            return await GetAsync(campaignId, aadObjectId, cancellationToken) ?? acknowledgement;
+        }
+    }
+
+    public async Task<Acknowledgement?> GetAsync(string campaignId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        return await table.GetEntityAsync<Acknowledgement>(campaignId, TableKey.Encode(aadObjectId), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Everyone who acknowledged the campaign, by Entra object id.</summary>
+    public async Task<IReadOnlyDictionary<string, Acknowledgement>> AllAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var all = new Dictionary<string, Acknowledgement>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var row in table.QueryAsync<Acknowledgement>(TableFilter.Create($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
+            all[row.AadObjectId] = row;
+        return all;
+    }
+
+    public async Task<int> CountAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Acknowledgement>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            count++;
+        return count;
+    }
+}

@@ -1,0 +1,70 @@
+using Azure;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Storage;
+
+namespace TeamsPolicyBot.Reminders;
+
+/// <summary>
+/// Owns the ReminderLeases table: one row that says which instance of the bot is sending reminders, until when.
+/// Taking or renewing it is an ETag-guarded write, so of two instances only one ever holds it; a lease its holder
+/// stopped renewing (a crashed instance) can be taken once it has expired.
+/// </summary>
+public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, IOptions<ReminderOptions> options)
+{
+    public const string TableName = "ReminderLeases";
+
+    private const string Partition = "lease";
+    private const string Row = "campaigns";
+
+    private readonly ReminderTable _table = new(tables, TableName);
+
+    /// <summary>Who this instance is, as written in the lease.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>Takes the lease if it is free, expired or already ours, and extends it by the lease duration.</summary>
+    /// <returns>Whether this instance now holds the lease.</returns>
+    public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var lease = await table.GetEntityAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        var claim = new TableEntity(Partition, Row)
+        {
+            ["Holder"] = Holder,
+            ["ExpiresAt"] = now + options.Value.LeaseDuration,
+        };
+        try
+        {
+            if (lease is null)
+            {
+                await table.AddEntityAsync(claim, cancellationToken);
+                return true;
+            }
+            if (lease.GetString("Holder") != Holder && lease.GetDateTimeOffset("ExpiresAt") > now)
+                return false;
+            await table.UpdateEntityAsync(claim, lease.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (TableRequestException ex) when (ex is TableConflictException or TableConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Lets another instance take over at once; does nothing if the lease is no longer ours.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var lease = await table.GetEntityAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        if (lease?.GetString("Holder") != Holder)
+            return;
+        try
+        {
+            await table.DeleteEntityAsync(Partition, Row, lease.ETag, cancellationToken);
+        }
+        catch (TableConcurrencyException)
+        {
+            // Taken over in the meantime: not ours to release.
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Dialogs;
+
+namespace TeamsPolicyBot.Reminders;
+
+public static class RemindersExtensions
+{
+    /// <summary>
+    /// The annual reminder: the registry of channels and group chats (fed by installation events), campaigns and
+    /// their scheduler, the reminder card's buttons, and the administrator commands. Needs the connector, table
+    /// storage, cards, dialogs and guidance (for the pack).
+    /// </summary>
+    public static WebApplicationBuilder AddReminders(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Problems().Any(), "Reminders: CheckInterval, LeaseDuration and RetryDelay must be positive (LeaseDuration at least 1 s).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<TargetRegistry>();
+        services.AddSingleton<IInstallationObserver>(sp => sp.GetRequiredService<TargetRegistry>());
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CampaignLease>();
+        services.AddSingleton<AcknowledgementStore>();
+        services.AddSingleton<NudgeLog>();
+        services.AddSingleton<DeliveryPacer>();
+        services.AddSingleton<CampaignSignal>();
+        services.AddSingleton<ReminderCard>();
+        services.AddTransient<CampaignStarter>();
+        services.AddTransient<CampaignRunner>();
+        services.AddTransient<ReminderAudience>();
+        services.AddTransient<ReminderReports>();
+        services.AddTransient<Nudger>();
+        services.AddHostedService<ReminderScheduler>();
+
+        // Innermost on the connector's pipeline, so every 429 is seen, including those the retry handler retries.
+        services.AddTransient<ThrottleObserver>();
+        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ThrottleObserver>();
+
+        services.AddCardAction<ReminderCardActions>(ReminderCard.AcknowledgeVerb, ReminderCard.RefreshVerb);
+        services.AddBotCommand<PreviewReminderCommand>();
+        services.AddBotCommand<StartReminderCampaignCommand>();
+        services.AddBotCommand<ReminderReportCommand>();
+        return builder;
+    }
+}
