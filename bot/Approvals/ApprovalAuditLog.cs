@@ -29,7 +29,7 @@ public sealed class ApprovalAuditLog(TableServiceClient tables)
     // instances from colliding.
     private static long s_sequence;
 
-    private readonly CreatedTable _table = new(tables.GetTableClient(TableName));
+    private readonly OwnedTable _table = new(tables, TableName);
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {

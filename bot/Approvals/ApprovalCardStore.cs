@@ -11,7 +11,7 @@ public sealed class ApprovalCardStore(TableServiceClient tables)
 {
     public const string TableName = "ApprovalCards";
 
-    private readonly CreatedTable _table = new(tables.GetTableClient(TableName));
+    private readonly OwnedTable _table = new(tables, TableName);
 
     public async Task AddAsync(string requestId, CardCopy copy, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class ApprovalRequestStore(TableServiceClient tables)
 {
     public const string TableName = "ApprovalRequests";
 
-    private readonly CreatedTable _table = new(tables.GetTableClient(TableName));
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <returns>False when a request with this id already exists (nothing was written).</returns>
     public async Task<bool> TryAddAsync(ApprovalRequest request, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public sealed class AcknowledgementStore(TableServiceClient tables)
 {
     public const string TableName = "ReminderAcknowledgements";
 
-    private readonly ReminderTable _table = new(tables, TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <summary>Records the acknowledgement; pressing again (or twice at once) keeps the first.</summary>
     /// <returns>The acknowledgement as stored.</returns>

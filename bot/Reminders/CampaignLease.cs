@@ -16,7 +16,7 @@ public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, 
     private const string Partition = "lease";
     private const string Row = "campaigns";
 
-    private readonly ReminderTable _table = new(tables, TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <summary>Who this instance is, as written in the lease.</summary>
     public string Holder { get; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";

@@ -11,7 +11,7 @@ public sealed class CampaignStore(TableServiceClient tables)
 
     private const int TransactionLimit = 100;
 
-    private readonly ReminderTable _table = new(tables, TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <summary>Creates the campaign unless it exists; either way returns it, and whether this call created it.</summary>
     public async Task<(Campaign Campaign, bool Created)> CreateAsync(Campaign campaign, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class CampaignStore(TableServiceClient tables)
         {
             return await _table.Existing.GetEntityAsync<Campaign>(Campaign.Partition, campaignId, cancellationToken: cancellationToken);
         }
-        catch (TableRequestException ex) when (ReminderTable.IsMissing(ex))
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             return null;
         }
@@ -48,7 +48,7 @@ public sealed class CampaignStore(TableServiceClient tables)
             await foreach (var campaign in _table.Existing.QueryAsync<Campaign>(TableFilter.Create($"PartitionKey eq {Campaign.Partition}"), cancellationToken: cancellationToken))
                 all.Add(campaign);
         }
-        catch (TableRequestException ex) when (ReminderTable.IsMissing(ex))
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             // No campaign was ever started.
         }

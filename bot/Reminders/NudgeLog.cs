@@ -11,7 +11,7 @@ public sealed class NudgeLog(TableServiceClient tables)
 {
     public const string TableName = "ReminderNudges";
 
-    private readonly ReminderTable _table = new(tables, TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <returns>False when this person was already nudged for this campaign.</returns>
     public async Task<bool> TryRecordAsync(string campaignId, string aadObjectId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class NudgeLog(TableServiceClient tables)
             await foreach (var _ in _table.Existing.QueryAsync<TableEntity>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
                 count++;
         }
-        catch (TableRequestException ex) when (ReminderTable.IsMissing(ex))
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             // Nobody was ever nudged.
         }

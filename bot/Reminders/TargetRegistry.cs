@@ -11,7 +11,7 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
 {
     public const string TableName = "ReminderTargets";
 
-    private readonly ReminderTable _table = new(tables, TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     public async Task OnInstallationActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvide
 {
     public const string TableName = "GuidanceFeedback";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     /// <returns>False when <paramref name="voterId"/> already voted on this answer: nothing was written.</returns>
     public async Task<bool> TryRecordAsync(string pack, string topic, string answerId, string voterId, bool helpful, CancellationToken cancellationToken)
@@ -26,7 +26,8 @@ public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvide
         };
         try
         {
-            await TableRows.AddAsync(_table, row, cancellationToken);
+            var table = await _table.GetAsync(cancellationToken);
+            await table.AddEntityAsync(row, cancellationToken);
             return true;
         }
         catch (TableConflictException)
@@ -42,13 +43,13 @@ public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvide
         try
         {
             var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(pack)}");
-            await foreach (var vote in _table.QueryAsync<GuidanceFeedbackEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var vote in _table.Existing.QueryAsync<GuidanceFeedbackEntity>(filter, cancellationToken: cancellationToken))
             {
                 var (helpful, notHelpful) = counts.GetValueOrDefault(vote.Topic);
                 counts[vote.Topic] = vote.Helpful ? (helpful + 1, notHelpful) : (helpful, notHelpful + 1);
             }
         }
-        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             return [];
         }

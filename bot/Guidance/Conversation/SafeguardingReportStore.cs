@@ -13,14 +13,15 @@ public sealed class SafeguardingReportStore(TableServiceClient tables)
 {
     public const string TableName = "SafeguardingReports";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
 
     public async Task RecordAsync(SafeguardingReport report, CancellationToken cancellationToken)
     {
         // Inverted ticks: a partition lists the newest report first.
         var rowKey = (DateTimeOffset.MaxValue.UtcTicks - report.RaisedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)
             + "-" + Guid.NewGuid().ToString("N");
-        await TableRows.AddAsync(_table, new SafeguardingReportEntity
+        var table = await _table.GetAsync(cancellationToken);
+        await table.AddEntityAsync(new SafeguardingReportEntity
         {
             PartitionKey = TableKey.Encode(report.Pack),
             RowKey = rowKey,

@@ -1,12 +1,11 @@
-using TeamsPolicyBot.Storage;
-
-namespace TeamsPolicyBot.Reminders;
+namespace TeamsPolicyBot.Storage;
 
 /// <summary>
-/// A table its owner creates on its first write, once per process. Reads go to <see cref="Existing"/> and treat a
-/// missing table as empty, so a bot that never sent a reminder never creates reminder tables.
+/// The table of one owner class (a store), created on the owner's first write, once per process. Reads may go to
+/// <see cref="Existing"/> and treat a missing table (<see cref="IsMissing"/>) as empty, so a bot that never used a
+/// feature never creates its tables.
 /// </summary>
-internal sealed class ReminderTable(TableServiceClient tables, string name)
+public sealed class OwnedTable(TableServiceClient tables, string name)
 {
     private readonly TableClient _table = tables.GetTableClient(name);
     private volatile bool _created;
@@ -15,6 +14,7 @@ internal sealed class ReminderTable(TableServiceClient tables, string name)
 
     public static bool IsMissing(TableRequestException exception) => exception.ErrorCode == TableError.TableNotFound;
 
+    /// <summary>The table, created first if this process has not yet done so; a failed creation is tried again next time.</summary>
     public async Task<TableClient> GetAsync(CancellationToken cancellationToken)
     {
         if (!_created)
