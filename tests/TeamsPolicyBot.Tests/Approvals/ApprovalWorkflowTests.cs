@@ -180,11 +180,11 @@ public sealed class ApproversChannelTests(AzuriteFixture azurite)
     private const string ChannelId = "19:Vq3Lr8sKpT1xZ5wNcB7mJ2hF9dG4aE6y@thread.tacv2";
 
     [Fact]
-    public async Task Submit_ChannelConfigured_PostsOneNewThreadWithTheCard()
+    public async Task Submit_ChannelConfigured_PostsOneNewThreadWhoseCardShowsTheDecision()
     {
         await using var host = await ApprovalsHost.StartAsync(azurite, new() { ["Approvals:ChannelId"] = ChannelId, ["Approvals:TeamId"] = ChannelId });
 
-        await host.SubmitAsync();
+        var requestId = await host.SubmitAsync();
 
         var thread = Assert.Single(host.Connector.Requests);
         Assert.Equal(("POST", true), (thread.Method, thread.PathAndQuery.EndsWith("v3/conversations", StringComparison.Ordinal)));
@@ -193,5 +193,12 @@ public sealed class ApproversChannelTests(AzuriteFixture azurite)
         Assert.True((bool)thread.Json["isGroup"]!);
         var card = thread.Json["activity"]!["attachments"]![0]!["content"]!;
         Assert.Contains("Well done to Year 5 for a brilliant sports day!", CardJson.TextRuns(card));
+
+        await host.InvokeAsync(ApprovalVerbs.Decide, ApprovalsHost.Decision(requestId, "approve"), ApprovalsHost.Jo);
+
+        // The thread's card (its id came back when the thread was opened), beside the requester's own copy.
+        var threadCard = Assert.Single(host.Connector.Requests,
+            r => r.Method == "PUT" && r.PathAndQuery.StartsWith("/v3/conversations/" + Uri.EscapeDataString(ChannelId + ";messageid="), StringComparison.Ordinal));
+        Assert.Contains("Approved by Jo Bloggs", CardJson.Text(CardJson.Card(threadCard)));
     }
 }

@@ -73,7 +73,22 @@ public sealed class FakeConnector : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { error = new { code = "Scripted", message = $"Scripted {scripted.Status}" } });
             return;
         }
-        await http.Response.WriteAsJsonAsync(new { id = $"1:{Guid.NewGuid():N}" });
+        await http.Response.WriteAsJsonAsync(NewThread(http.Request.Method, target, body) ?? (object)new { id = $"1:{Guid.NewGuid():N}" });
+    }
+
+    /// <summary>
+    /// A new channel thread is answered as Teams answers it: the thread's conversation id (the channel's id with
+    /// <c>;messageid=</c>) and the id of its first message, which the bot needs to update that message later.
+    /// </summary>
+    private static object? NewThread(string method, string target, string body)
+    {
+        if (method != HttpMethods.Post || target != "/v3/conversations")
+            return null;
+        var channelId = JsonNode.Parse(body)?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+        if (channelId is null)
+            return null;
+        var messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new { id = $"{channelId};messageid={messageId}", activityId = messageId };
     }
 
     public async ValueTask DisposeAsync()
