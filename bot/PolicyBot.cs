@@ -7,7 +7,7 @@ using TeamsPolicyBot.Welcome;
 namespace TeamsPolicyBot;
 
 /// <summary>
-/// The app's turn handler. A message goes to cancel / start over, then an active dialog, then a command, and
+/// The app's turn handler. A message goes to cancel / start over, then a command, then an active dialog, and
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
 public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, IEnumerable<IInstallationObserver> installationObservers)
@@ -19,17 +19,13 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeC
     {
         if (turn.Text.Length == 0)
             return;
-        await dialogs.OnMessageAsync(turn, OnCommandOrQuestionAsync, cancellationToken);
+        await dialogs.OnMessageAsync(turn, OnQuestionAsync, cancellationToken);
     }
 
-    /// <summary>A message no dialog was waiting for: a command, or else a question for the default dialog.</summary>
-    private static async Task OnCommandOrQuestionAsync(DialogContext dialog, CancellationToken cancellationToken)
+    /// <summary>A message that is no command and that no dialog was waiting for: a question for the default dialog.</summary>
+    private static async Task OnQuestionAsync(DialogContext dialog, CancellationToken cancellationToken)
     {
-        var turn = dialog.Context;
-        var command = turn.Services.GetServices<IBotCommand>().FirstOrDefault(c => c.Matches(turn.Text));
-        if (command is not null)
-            await command.RunAsync(dialog, cancellationToken);
-        else if (dialog.Dialogs.DefaultDialogId is { } question)
+        if (dialog.Dialogs.DefaultDialogId is { } question)
             await dialog.BeginDialogAsync(question, null, cancellationToken);
     }
 

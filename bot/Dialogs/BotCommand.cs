@@ -2,7 +2,8 @@ namespace TeamsPolicyBot.Dialogs;
 
 /// <summary>
 /// Something staff type to make the bot do a thing ("help", "my requests", "pending"), as opposed to a policy
-/// question. Commands are tried in registration order, after cancel / start over and any active dialog.
+/// question. Commands are tried in registration order, after cancel / start over; one that matches ends any
+/// active dialog, because it is what the person wants now.
 /// </summary>
 public interface IBotCommand
 {

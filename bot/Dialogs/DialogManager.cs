@@ -33,6 +33,13 @@ public sealed partial class DialogManager(DialogSet dialogs, ConversationStateSt
                 await turn.SendTextAsync(StartOverText, cancellationToken);
                 break;
             default:
+                if (turn.Services.GetServices<IBotCommand>().FirstOrDefault(c => c.Matches(turn.Text)) is { } command)
+                {
+                    // A command asked for mid-dialog ("help", "my requests") is what the person wants now.
+                    dialogContext.CancelAllDialogs();
+                    await command.RunAsync(dialogContext, cancellationToken);
+                    break;
+                }
                 var result = await dialogContext.ContinueDialogAsync(cancellationToken);
                 if (result.Status == DialogTurnStatus.Empty)
                     await onNoActiveDialog(dialogContext, cancellationToken);

@@ -2,6 +2,7 @@ using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Tests.Dialogs;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.Welcome;
 
 namespace TeamsPolicyBot.Tests.Guidance.Conversation;
 
@@ -107,6 +108,17 @@ public sealed class GuidanceConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Equal("No", card.Headline);
         Assert.Contains("Can I criticise the school on Twitter?", card.Texts);
         Assert.DoesNotContain(card.Texts, text => text.Contains("didn't catch", StringComparison.Ordinal));
+        Assert.Null(await _host.ReadStoredStateAsync());
+    }
+
+    [Fact]
+    public async Task PostActivity_HelpWhileAsking_ShowsTheWelcomeCardAndForgetsTheQuestion()
+    {
+        await _host.SayAsync(AgeMissing);
+
+        var reply = Assert.Single(await _host.SayAsync("help"));
+
+        WelcomeCardAssert.IsWelcomeCard(reply.AttachmentContent);
         Assert.Null(await _host.ReadStoredStateAsync());
     }
 
