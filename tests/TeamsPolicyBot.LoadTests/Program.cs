@@ -1,0 +1,27 @@
+using TeamsPolicyBot.LoadTests;
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+await using var bed = await TestBed.StartAsync(options.Pack);
+Console.WriteLine($"Azurite on 127.0.0.1:{bed.Azurite.Port}, connector at {bed.Connector.ServiceUrl}, bot at {bed.Ours.Address} (pid {bed.Ours.Id})");
+switch (options.Mode)
+{
+    case "load":
+        await LoadRun.RunAsync(options, bed);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown mode {options.Mode}.");
+        Console.Error.WriteLine(LoadOptions.Usage);
+        return 2;
+}
+return 0;
