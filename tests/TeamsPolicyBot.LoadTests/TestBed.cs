@@ -1,3 +1,5 @@
+using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Testing;
 
 namespace TeamsPolicyBot.LoadTests;
@@ -34,6 +36,8 @@ public sealed class TestBed : IAsyncDisposable
         var bed = new TestBed(root, azurite, connector, pack);
         try
         {
+            // A deployed bot has this table from the first dialog that ever waited for an answer.
+            await new TableServiceClient(azurite.ConnectionString).GetTableClient(ConversationStateStore.TableName).CreateIfNotExistsAsync();
             await bed.RestartOursAsync();
         }
         catch
