@@ -19,6 +19,21 @@ switch (options.Mode)
     case "load":
         await LoadRun.RunAsync(options, bed);
         break;
+    case "storage-outage":
+        await FaultRuns.StorageOutageAsync(bed, await bed.FullInformationQuestionsAsync(options.Pack));
+        break;
+    case "connector-storm":
+        await FaultRuns.ConnectorStormAsync(bed, await bed.FullInformationQuestionsAsync(options.Pack));
+        break;
+    case "kill-mid-approval":
+        await FaultRuns.KillMidApprovalAsync(bed);
+        break;
+    case "faults":
+        var questions = await bed.FullInformationQuestionsAsync(options.Pack);
+        await FaultRuns.KillMidApprovalAsync(bed);
+        await FaultRuns.ConnectorStormAsync(bed, questions);
+        await FaultRuns.StorageOutageAsync(bed, questions);
+        break;
     default:
         Console.Error.WriteLine($"Unknown mode {options.Mode}.");
         Console.Error.WriteLine(LoadOptions.Usage);
