@@ -72,19 +72,22 @@ public static class FaultRuns
     /// <summary>The connector answers every request with 429 (Retry-After: 1) for 4 s, later with 500 for 4 s.</summary>
     public static async Task ConnectorStormAsync(TestBed bed, IReadOnlyList<string> questions)
     {
-        Console.WriteLine($"Connector storms: {Rate} turns/s for 20 s; every post refused with 429 at 5-9 s and with 500 at 12-16 s");
+        Console.WriteLine($"Connector storms: {Rate} turns/s for 30 s; every post refused with 429 at 5-9 s and with 500 at 17-21 s");
         using var driver = bed.Driver(bed.Ours, questions);
         var storms = Task.Run(async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
             bed.Connector.Storm(429, TimeSpan.FromSeconds(4));
-            await Task.Delay(TimeSpan.FromSeconds(7));
+            // Far enough apart that the first storm's last retries (up to 1 + 2 + 4 s later) do not meet the second.
+            await Task.Delay(TimeSpan.FromSeconds(12));
             bed.Connector.Storm(500, TimeSpan.FromSeconds(4));
         });
-        var run = await driver.OpenLoopAsync(50, Rate, TimeSpan.FromSeconds(20));
+        var run = await driver.OpenLoopAsync(50, Rate, TimeSpan.FromSeconds(30));
         await storms;
         Console.WriteLine($"  turns {run.Turns.Count}: replies delivered {run.Turns.Count - run.Unanswered}, lost {run.Unanswered}, delivered twice {bed.Connector.Duplicates}");
         Console.WriteLine($"  posts refused by the storms (and retried by the bot): {bed.Connector.Refused}; HTTP 5xx from /api/messages: {run.ServerErrors}");
+        var lostBySecond = run.Turns.Select((turn, i) => (turn, Second: i / Rate)).Where(t => t.turn.Reply is null).GroupBy(t => t.Second);
+        Console.WriteLine($"  lost, by the second the turn was sent: {string.Join(", ", lostBySecond.Select(g => $"{g.Key} s: {g.Count()}"))}");
         Console.WriteLine($"  latency of delivered replies: p50 {run.Percentile(50):0} ms, p99 {run.Percentile(99):0} ms, max {run.Percentile(100):0} ms");
     }
 
