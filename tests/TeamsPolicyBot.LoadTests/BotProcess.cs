@@ -31,10 +31,11 @@ public sealed class BotProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Our bot from bot/bin/&lt;configuration&gt;, in production logging, development mode (no app id, loopback only).</summary>
-    public static Task<BotProcess> StartOursAsync(string repositoryRoot, string storageConnectionString, string pack, int? port = null)
+    /// <param name="dll">Another build to run; null for the one beside this benchmark's configuration.</param>
+    public static Task<BotProcess> StartOursAsync(string repositoryRoot, string storageConnectionString, string pack, string? dll, int? port = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(repositoryRoot, "bot", "bin", configuration, "net10.0", "TeamsPolicyBot.dll");
+        dll ??= Path.Combine(repositoryRoot, "bot", "bin", configuration, "net10.0", "TeamsPolicyBot.dll");
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         var listenPort = port ?? AzuriteProcess.FreePort();
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listenPort}";

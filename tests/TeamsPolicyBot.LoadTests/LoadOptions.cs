@@ -14,6 +14,7 @@ public sealed record LoadOptions
           --duration S          open loop seconds (default 20)
           --pack ID             policy pack; questions are this trust's from shared/eval (default fierte)
           --no-peer             skip the botbuilder-js echo bot
+          --bot PATH            measure this TeamsPolicyBot.dll (e.g. an earlier build) instead of bot/bin/<configuration>
         """;
 
     public string Mode { get; init; } = "load";
@@ -23,6 +24,7 @@ public sealed record LoadOptions
     public int DurationSeconds { get; init; } = 20;
     public string Pack { get; init; } = "fierte";
     public bool Peer { get; init; } = true;
+    public string? BotDll { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -42,6 +44,7 @@ public sealed record LoadOptions
                 "--duration" => options with { DurationSeconds = Math.Min(Number(), 300) },
                 "--pack" => options with { Pack = Value() },
                 "--no-peer" => options with { Peer = false },
+                "--bot" => options with { BotDll = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

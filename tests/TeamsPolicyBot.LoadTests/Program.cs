@@ -12,7 +12,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
-await using var bed = await TestBed.StartAsync(options.Pack);
+await using var bed = await TestBed.StartAsync(options.Pack, options.BotDll);
 Console.WriteLine($"Azurite on 127.0.0.1:{bed.Azurite.Port}, connector at {bed.Connector.ServiceUrl}, bot at {bed.Ours.Address} (pid {bed.Ours.Id})");
 switch (options.Mode)
 {

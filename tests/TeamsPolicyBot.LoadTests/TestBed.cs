@@ -7,8 +7,11 @@ namespace TeamsPolicyBot.LoadTests;
 /// <summary>Everything a run starts on 127.0.0.1 — Azurite, the recording connector, our bot — and stops again.</summary>
 public sealed class TestBed : IAsyncDisposable
 {
-    private TestBed(string repositoryRoot, AzuriteProcess azurite, RecordingConnector connector, string pack)
+    private readonly string? _botDll;
+
+    private TestBed(string repositoryRoot, AzuriteProcess azurite, RecordingConnector connector, string pack, string? botDll)
     {
+        _botDll = botDll;
         RepositoryRoot = repositoryRoot;
         Azurite = azurite;
         Connector = connector;
@@ -28,12 +31,12 @@ public sealed class TestBed : IAsyncDisposable
 
     public BotProcess Ours { get; private set; } = null!;
 
-    public static async Task<TestBed> StartAsync(string pack)
+    public static async Task<TestBed> StartAsync(string pack, string? botDll)
     {
         var root = AzuriteProcess.RepositoryRoot(AppContext.BaseDirectory);
         var azurite = await AzuriteProcess.StartAsync(root);
         var connector = await RecordingConnector.StartAsync();
-        var bed = new TestBed(root, azurite, connector, pack);
+        var bed = new TestBed(root, azurite, connector, pack, botDll);
         try
         {
             // A deployed bot has this table from the first dialog that ever waited for an answer.
@@ -53,7 +56,7 @@ public sealed class TestBed : IAsyncDisposable
     {
         int? port = Ours is null ? null : Ours.Address.Port;
         Ours?.Dispose();
-        Ours = await BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, port);
+        Ours = await BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, _botDll, port);
     }
 
     public LoadDriver Driver(BotProcess bot, IReadOnlyList<string> questions) => new(bot, Connector, Activities, questions);
