@@ -29,7 +29,9 @@ public static partial class ConnectorExtensions
         services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
         services.AddSingleton<BotTokenCache>();
         services.AddTransient<ConnectorRetryHandler>();
+        // ConnectorClient logs what goes wrong itself; the factory's per-request log scopes only cost time.
         services.AddHttpClient<ConnectorClient>()
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<ConnectorRetryHandler>()
             .AddHttpMessageHandler(sp => new BotTokenHandler(
                 sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()));

@@ -6,8 +6,8 @@ using Polly.Retry;
 namespace TeamsPolicyBot.Connector;
 
 /// <summary>
-/// Retries Bot Connector calls that were throttled (429, waiting as long as Retry-After asks) or hit a
-/// transient server error (500, 502, 503, 504, or no connection), with bounded exponential backoff.
+/// Retries Bot Connector calls that were throttled (429, waiting as long as Retry-After asks, and at least the
+/// backoff) or hit a transient server error (500, 502, 503, 504, or no connection), with bounded exponential backoff.
 /// </summary>
 public sealed partial class ConnectorRetryHandler : DelegatingHandler
 {
@@ -27,7 +27,10 @@ public sealed partial class ConnectorRetryHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time)),
+                // Never sooner than Retry-After, nor sooner than the backoff: a throttling storm longer than
+                // MaxAttempts × Retry-After would otherwise use up every retry while it lasts.
+                DelayGenerator = args => ValueTask.FromResult(
+                    RetryAfter(args.Outcome.Result, time) is { } asked ? Max(asked, Backoff(retry, args.AttemptNumber)) : (TimeSpan?)null),
                 OnRetry = args =>
                 {
                     LogRetrying(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
@@ -50,6 +53,11 @@ public sealed partial class ConnectorRetryHandler : DelegatingHandler
     private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
         or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
         or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static TimeSpan Backoff(ConnectorRetryOptions retry, int attempt) =>
+        TimeSpan.FromTicks(Math.Min(retry.MaxDelay.Ticks, retry.BaseDelay.Ticks * (1L << Math.Min(attempt, 20))));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
     {

@@ -19,6 +19,12 @@ public sealed partial class MessagesEndpoint(
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>
+    /// Teams ids are at most about 140 characters; ids become table keys (at most 512 characters), so a far longer
+    /// one is refused here with a 400 rather than failing the turn.
+    /// </summary>
+    public const int MaxIdLength = 256;
+
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var correlationId = TurnLogScope.NewCorrelationId();
@@ -103,6 +109,14 @@ public sealed partial class MessagesEndpoint(
             return (null, "The activity has no absolute http(s) serviceUrl to answer on.");
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
             return (null, "The activity has no conversation id.");
+        var teams = activity.ChannelData;
+        string?[] ids =
+        [
+            activity.Id, activity.Conversation.Id, activity.Conversation.TenantId, activity.From?.Id, activity.From?.AadObjectId,
+            activity.Recipient?.Id, activity.ReplyToId, teams?.Tenant?.Id, teams?.Team?.Id, teams?.Team?.AadGroupId, teams?.Channel?.Id,
+        ];
+        if (ids.Any(id => id?.Length > MaxIdLength))
+            return (null, $"The activity has an id longer than {MaxIdLength} characters.");
         return (activity, null);
     }
 

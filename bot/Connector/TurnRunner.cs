@@ -47,7 +47,8 @@ public sealed partial class TurnRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {ActivityType} turn in {ElapsedMilliseconds} ms")]
+    // Debug: one line per turn costs more CPU than the rest of a cheap turn; failures and slow answers are logged anyway.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled {ActivityType} turn in {ElapsedMilliseconds} ms")]
     private static partial void LogTurnHandled(ILogger logger, string? activityType, long elapsedMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn cut off by shutdown: {ActivityType} {InvokeName}")]

@@ -181,11 +181,11 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
         TenantId = installed.TenantId,
         ServiceUrl = installed.ServiceUrl,
         BotId = installed.BotId,
-        BotName = installed.BotName,
+        BotName = DisplayName(installed.BotName),
         TeamId = installed.TeamId,
-        TeamName = installed.TeamName,
+        TeamName = DisplayName(installed.TeamName),
         TeamAadGroupId = installed.TeamAadGroupId,
-        Name = installed.Name,
+        Name = DisplayName(installed.Name),
         Removed = false,
         UpdatedAt = time.GetUtcNow(),
     };
@@ -196,6 +196,10 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
                 activity.ChannelData?.Team?.Id, activity.ChannelData?.Team?.Name, activity.ChannelData?.Team?.AadGroupId,
                 ConversationId: "", ReminderTarget.ChannelKind, Name: null)
             : null;
+
+    // Teams caps team and channel names at 256 characters; anything longer is not Teams', and must not fail the
+    // row (Table Storage refuses a string property over 32K characters).
+    private static string? DisplayName(string? name) => name is { Length: > 256 } ? name[..256] : name;
 
     private sealed record Installed(
         string TenantId, string ServiceUrl, string BotId, string? BotName,

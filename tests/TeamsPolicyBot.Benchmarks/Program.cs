@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TeamsPolicyBot.Reminders;
+using TeamsPolicyBot.Testing;
 using TeamsPolicyBot.Tests.Reminders;
 
 // Sends one reminder campaign to N channels through a fake Teams that enforces a rate with 429s and injects 5xx,
@@ -10,7 +11,7 @@ using TeamsPolicyBot.Tests.Reminders;
 var options = BenchmarkOptions.Parse(args);
 const int ChannelsPerTeam = 100;
 
-await using var azurite = await AzuriteProcess.StartAsync();
+using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.RepositoryRoot(AppContext.BaseDirectory));
 await using var teams = await FakeTeams.StartAsync();
 teams.PostsPerSecond = options.Limit;
 teams.ServerErrorRate = options.Errors;

@@ -77,7 +77,8 @@ public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswer
     private sealed record PendingFact(string Fact, IReadOnlyList<string> Values);
 
     // Never the question text: only what the engine made of it.
-    [LoggerMessage(Level = LogLevel.Information, Message = "Guidance answer for pack {Pack}, topic {Topic}: {Verdict}, report {Report}")]
+    // Debug, like every per-turn line: at Information it was the largest single cost of a turn after the engine.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Guidance answer for pack {Pack}, topic {Topic}: {Verdict}, report {Report}")]
     private static partial void LogAnswered(ILogger logger, string pack, string? topic, string? verdict, bool report);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Guidance question for pack {Pack}, topic {Topic}: asking for {Fact}")]

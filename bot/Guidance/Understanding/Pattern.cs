@@ -48,7 +48,16 @@ internal sealed class Pattern
         }
     }
 
-    public bool IsIn(Message message) => Matches(message).Any();
+    // Called for every cue of every topic on every question: a loop, not Matches(message).Any(), which allocates.
+    public bool IsIn(Message message)
+    {
+        for (var start = 0; start < message.Count; start++)
+        {
+            if (_slots[0].Accepts(message.Words[start]) && MatchFrom(message, 1, start) >= 0)
+                return true;
+        }
+        return false;
+    }
 
     private int MatchFrom(Message message, int slot, int previous)
     {

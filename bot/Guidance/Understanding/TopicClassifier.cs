@@ -11,6 +11,8 @@ internal static class TopicClassifier
 {
     private const int MinimumScore = 3;
 
+    private static readonly Dictionary<string, int> TopicOrder = Topics.All.Index().ToDictionary(t => t.Item, t => t.Index, StringComparer.Ordinal);
+
     private static readonly Dictionary<string, (string Pattern, int Weight)[]> Cues = new()
     {
         [Topics.FriendRequest] =
@@ -188,5 +190,5 @@ internal static class TopicClassifier
         || m[i] is "set" or "setting" or "started" or "starting" && m[i + 1] is "up" or "a" or "an";
 
     /// <summary>Ties go to the topic where a wrong "yes" would hurt most.</summary>
-    private static int Priority(string topic) => Topics.All.ToList().IndexOf(topic);
+    private static int Priority(string topic) => TopicOrder[topic];
 }

@@ -148,6 +148,26 @@ public class ConnectorClientTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed}, before Retry-After");
     }
 
+    [Fact]
+    public async Task SendToConversationAsync_ThrottledWithShortRetryAfter_StillBacksOffExponentially()
+    {
+        HttpResponseMessage Throttled()
+        {
+            var throttled = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+            return throttled;
+        }
+        AnswerInTurn(Throttled(), Throttled(), Throttled(), Ok());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message", Text = "hi" }, default);
+
+        Assert.True(result.IsOk);
+        Assert.Equal(4, _sent.Count);
+        // The client's base delay is 5 ms: 5 + 10 + 20 ms at least, where Retry-After alone would allow none.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(35), $"three retries took only {clock.Elapsed}");
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]

@@ -108,6 +108,22 @@ public class MessagesEndpointTests(BotApp bot) : IClassFixture<BotApp>
         Assert.Empty(outgoing.Requests);
     }
 
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("from")]
+    public async Task PostActivity_IdFarLongerThanTeamsSends_Returns400AndSendsNothing(string account)
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApp();
+        var activity = TeamsPayloads.Load(TeamsPayloads.PersonalMessage, connector.ServiceUrl);
+        activity[account]!["id"] = "a:" + new string('x', MessagesEndpoint.MaxIdLength);
+
+        var response = await app.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(connector.Requests);
+    }
+
     [Fact]
     public async Task PostActivity_TenantNotAllowed_Returns403AndSendsNothing()
     {

@@ -1,5 +1,6 @@
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance.Conversation;
+using TeamsPolicyBot.Tests.Approvals;
 using TeamsPolicyBot.Tests.Dialogs;
 using TeamsPolicyBot.Tests.Infrastructure;
 using TeamsPolicyBot.Tests.Welcome;
@@ -34,6 +35,19 @@ public sealed class GuidanceConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Equal(["note"], card.Inputs);
         Assert.DoesNotContain(card.Texts, text => text.Contains("personal chat", StringComparison.Ordinal));
         Assert.Null(await _host.ReadStoredStateAsync());
+    }
+
+    [Fact]
+    public async Task PostActivity_QuestionWithTemplateMarkdownAndQuotes_ShownLiterallyWithNoLink()
+    {
+        const string hostile = "A former pupil who is 16 sent me a friend request on \"${pack}\" [Facebook](https://evil.example) **now**. Can I accept it?";
+
+        var sent = Assert.Single(await _host.SayAsync(hostile));
+
+        var card = AnswerCard.Read(sent);
+        Assert.Equal("No", card.Headline);
+        Assert.Contains(hostile, card.Texts);
+        Assert.DoesNotContain(CardJson.TextBlocks(CardJson.Card(sent)), block => block.Contains("evil.example", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TeamsPolicyBot.LoadTests;
+
+/// <summary>
+/// Teams activities for the load: the saved personal-chat message (tests/…/Payloads/message-personal.json) with its
+/// own conversation, member, activity id and text; and the questions, one trust's from shared/eval.
+/// </summary>
+public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
+{
+    /// <summary>The approver the bot is configured with (Approvals:Approvers) in the kill-mid-approval run.</summary>
+    public const string ApproverAadObjectId = "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+
+    private readonly JsonObject _message = (JsonObject)JsonNode.Parse(
+        File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "message-personal.json")))!;
+    private readonly JsonObject _invoke = (JsonObject)JsonNode.Parse(
+        File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "invoke-adaptive-card-action.json")))!;
+
+    /// <summary>The questions of <paramref name="trust"/> in shared/eval/guidance-public.jsonl.</summary>
+    public static IReadOnlyList<string> Questions(string repositoryRoot, string trust)
+    {
+        var eval = Path.Combine(repositoryRoot, "..", "shared", "eval", "guidance-public.jsonl");
+        if (!File.Exists(eval))
+            eval = Path.Combine(repositoryRoot, "..", "..", "shared", "eval", "guidance-public.jsonl");
+        return [.. File.ReadLines(eval)
+            .Where(line => line.Length > 0)
+            .Select(line => JsonNode.Parse(line)!)
+            .Where(question => (string?)question["trust"] == trust)
+            .Select(question => (string)question["question"]!)];
+    }
+
+    /// <summary>A message from member <paramref name="member"/> in their personal chat <paramref name="conversation"/>.</summary>
+    public byte[] Message(string conversation, string member, string activityId, string text)
+    {
+        var activity = (JsonObject)_message.DeepClone();
+        activity["id"] = activityId;
+        activity["text"] = text;
+        activity["serviceUrl"] = serviceUrl.AbsoluteUri;
+        activity["timestamp"] = DateTimeOffset.UtcNow;
+        activity["conversation"]!["id"] = conversation;
+        activity["from"]!["id"] = "29:" + member;
+        activity["from"]!["aadObjectId"] = member;
+        return Encoding.UTF8.GetBytes(activity.ToJsonString());
+    }
+
+    /// <summary>An Action.Execute press (adaptiveCard/action) with <paramref name="verb"/> and <paramref name="data"/>.</summary>
+    public byte[] CardAction(string conversation, string member, string verb, JsonObject data)
+    {
+        var activity = (JsonObject)_invoke.DeepClone();
+        activity["id"] = "i" + Guid.NewGuid().ToString("N");
+        activity["serviceUrl"] = serviceUrl.AbsoluteUri;
+        activity["conversation"]!["id"] = conversation;
+        activity["from"]!["id"] = "29:" + member;
+        activity["from"]!["aadObjectId"] = member;
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data;
+        return Encoding.UTF8.GetBytes(activity.ToJsonString(new JsonSerializerOptions()));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace TeamsPolicyBot.LoadTests;
+
+/// <summary>
+/// The load benchmark: the same closed-loop and open-loop load against our bot (guidance questions answered by the
+/// engine, conversation state in Azurite) and against the botbuilder-js echo bot, printed as a Markdown table.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task RunAsync(LoadOptions options, TestBed bed)
+    {
+        var questions = await bed.FullInformationQuestionsAsync(options.Pack);
+        Console.WriteLine($"{questions.Count} full-information {options.Pack} questions from shared/eval/guidance-public.jsonl");
+
+        var ours = await MeasureAsync(options, bed, bed.Ours, questions);
+        BotFigures? peer = null;
+        if (options.Peer)
+        {
+            using var echo = await BotProcess.StartPeerAsync(bed.RepositoryRoot);
+            peer = await MeasureAsync(options, bed, echo, questions);
+        }
+        Print(options, ours, peer);
+    }
+
+    private static async Task<BotFigures> MeasureAsync(LoadOptions options, TestBed bed, BotProcess bot, IReadOnlyList<string> questions)
+    {
+        using var driver = bed.Driver(bot, questions);
+        Console.WriteLine($"[{bot.Name}] warming up");
+        await driver.ClosedLoopAsync(Math.Min(options.Conversations, 50), 5);
+        Console.WriteLine($"[{bot.Name}] closed loop: {options.Conversations} conversations x {options.Questions} questions");
+        var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
+        var closed = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
+        var turns = closed.Turns.Count;
+        Console.WriteLine($"[{bot.Name}]   {closed.TurnsPerSecond:0} turns/s, {closed.Unanswered} unanswered, {closed.ServerErrors} 5xx; "
+            + $"CPU per turn: bot {(bot.ProcessorTime - botCpu).TotalMilliseconds / turns:0.00} ms, Azurite {(bed.Azurite.ProcessorTime - storageCpu).TotalMilliseconds / turns:0.00} ms");
+        Console.WriteLine($"[{bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
+        var open = await driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
+        Console.WriteLine($"[{bot.Name}]   p50 {open.Percentile(50):0.0} ms, p95 {open.Percentile(95):0.0} ms, p99 {open.Percentile(99):0.0} ms, {open.Unanswered} unanswered, {open.ServerErrors} 5xx");
+        return new BotFigures(closed, open, bot.PeakWorkingSetMiB());
+    }
+
+    private static void Print(LoadOptions options, BotFigures ours, BotFigures? peer)
+    {
+        string Ratio(double a, double? b) => b is { } value && value > 0 ? (a / value).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+        string Cell(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+        Console.WriteLine();
+        Console.WriteLine($"| {Environment.ProcessorCount}-core machine, loopback | TeamsPolicyBot | botbuilder-js 4.23.3 echo bot | ours / peer |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s) | {ours.Closed.TurnsPerSecond:0} | {Cell(peer?.Closed.TurnsPerSecond, "0")} | {Ratio(ours.Closed.TurnsPerSecond, peer?.Closed.TurnsPerSecond)} |");
+        foreach (var percent in new[] { 50, 95, 99 })
+            Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open.Percentile(percent):0.0} | {Cell(peer?.Open.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open.Percentile(percent))} |");
+        Console.WriteLine($"| Unanswered turns / 5xx | {ours.Closed.Unanswered + ours.Open.Unanswered} / {ours.Closed.ServerErrors + ours.Open.ServerErrors} | {(peer is null ? "–" : $"{peer.Closed.Unanswered + peer.Open.Unanswered} / {peer.Closed.ServerErrors + peer.Open.ServerErrors}")} | |");
+        Console.WriteLine($"| Peak working set (MiB) | {ours.PeakMiB:0} | {Cell(peer?.PeakMiB, "0")} | {Ratio(ours.PeakMiB, peer?.PeakMiB)} |");
+    }
+
+    private sealed record BotFigures(RunResult Closed, RunResult Open, double PeakMiB);
+}

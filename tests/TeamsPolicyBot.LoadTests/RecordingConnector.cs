@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TeamsPolicyBot.LoadTests;
+
+/// <summary>
+/// Stands in for the Bot Connector service on 127.0.0.1: every reply a bot posts to
+/// <c>v3/conversations/{id}/activities/{replyToId}</c> completes the turn waiting for it, with the time it arrived.
+/// <see cref="Storm"/> makes it answer 429 or 500 for a while instead.
+/// </summary>
+public sealed class RecordingConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Reply>> _waiting = new();
+    private long _stormStatus;
+    private long _stormUntil;
+    private long _refused;
+    private long _duplicates;
+
+    private RecordingConnector(WebApplication app) => _app = app;
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>Requests answered with a storm's error status.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>Replies to a turn that already had one.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    public static async Task<RecordingConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var connector = new RecordingConnector(builder.Build());
+        connector._app.Run(connector.AnswerAsync);
+        await connector._app.StartAsync();
+        connector.ServiceUrl = new Uri(connector._app.Urls.Single() + "/");
+        return connector;
+    }
+
+    /// <summary>The reply to activity <paramref name="activityId"/>, whenever it arrives.</summary>
+    public Task<Reply> ReplyTo(string activityId) =>
+        _waiting.GetOrAdd(activityId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Forget(string activityId) => _waiting.TryRemove(activityId, out _);
+
+    /// <summary>For <paramref name="duration"/>, every request is answered with <paramref name="status"/> (429 with Retry-After: 1).</summary>
+    public void Storm(int status, TimeSpan duration)
+    {
+        Interlocked.Exchange(ref _stormStatus, status);
+        Interlocked.Exchange(ref _stormUntil, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+    }
+
+    private async Task AnswerAsync(HttpContext http)
+    {
+        var arrived = Stopwatch.GetTimestamp();
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        if (arrived < Interlocked.Read(ref _stormUntil))
+        {
+            Interlocked.Increment(ref _refused);
+            var status = (int)Interlocked.Read(ref _stormStatus);
+            http.Response.StatusCode = status;
+            if (status == StatusCodes.Status429TooManyRequests)
+                http.Response.Headers.RetryAfter = "1";
+            return;
+        }
+
+        // The raw target: v3/conversations/{conversation}/activities/{replyToId}, ids escaped.
+        var segments = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is [.., "activities", var replyToId])
+        {
+            var waiting = _waiting.GetOrAdd(Uri.UnescapeDataString(replyToId), _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (!waiting.TrySetResult(new Reply(arrived, body)))
+                Interlocked.Increment(ref _duplicates);
+        }
+        await http.Response.WriteAsJsonAsync(new { id = "1:" + arrived });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A reply as the connector received it: when (<see cref="Stopwatch"/> ticks) and the activity JSON.</summary>
+public sealed record Reply(long ArrivedAt, string Body)
+{
+    /// <summary>The guidance-answer card (its feedback buttons), not a question back or a text.</summary>
+    public bool IsGuidanceAnswer => Body.Contains("guidance.feedback", StringComparison.Ordinal);
+
+    public bool Contains(string text) => Body.Contains(text, StringComparison.Ordinal);
+}
