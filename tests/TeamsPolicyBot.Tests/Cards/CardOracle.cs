@@ -29,7 +29,7 @@ internal static class CardOracle
 
     public static async Task<IReadOnlyDictionary<string, JsonObject>> RunAsync(IEnumerable<JsonObject> requests)
     {
-        var nodeModules = Path.Combine(Repository.Root, "tools", "node_modules");
+        var nodeModules = Repository.NodeModules;
         var missing = Packages.Where(package => !Directory.Exists(Path.Combine(nodeModules, package))).ToList();
         if (missing.Count > 0)
         {

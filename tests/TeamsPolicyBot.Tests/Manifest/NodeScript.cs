@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using TeamsPolicyBot.Tests.Cards;
 
 namespace TeamsPolicyBot.Tests.Manifest;
 
