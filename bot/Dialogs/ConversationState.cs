@@ -40,7 +40,14 @@ public sealed class ConversationState
     internal bool IsEmpty => DialogStack.Count == 0 && _values.Count == 0;
 
     /// <summary>True when storage does not hold exactly this state.</summary>
-    internal bool HasChanged => ToJson() != _storedJson;
+    internal bool HasChanged => ChangedJson() is not null;
+
+    /// <summary>This state as JSON to store, or null when storage holds exactly this state already.</summary>
+    internal string? ChangedJson()
+    {
+        var json = ToJson();
+        return json == _storedJson ? null : json;
+    }
 
     /// <summary>A conversation with no stored state.</summary>
     internal static ConversationState New(ConversationStateKey key) => new(key, null, EmptyJson, [], []);

@@ -53,7 +53,8 @@ public sealed partial class ConversationStateStore(
     /// <returns>False when another turn in the same conversation saved first: nothing was written.</returns>
     public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
     {
-        if (!state.HasChanged)
+        // Serialised once: the comparison with what is stored and the write use the same JSON.
+        if (state.ChangedJson() is not { } json)
             return true;
         var key = state.Key;
         try
@@ -65,7 +66,6 @@ public sealed partial class ConversationStateStore(
                 return true;
             }
 
-            var json = state.ToJson();
             if (json.Length > MaxStateLength)
                 throw new InvalidOperationException(
                     $"Conversation state is {json.Length} characters; a table row holds at most {MaxStateLength}. Keep large data out of dialog state.");

@@ -3,9 +3,9 @@ using TeamsPolicyBot.Connector;
 namespace TeamsPolicyBot.Dialogs;
 
 /// <summary>
-/// The dialog part of a message turn, in the order architecture.md gives: "cancel" / "start over" → the active
-/// dialog continues → otherwise the caller's handler (commands, then the default dialog). Loads the conversation's
-/// state first (one read) and saves it last, only if the turn changed it.
+/// The dialog part of a message turn, in the order architecture.md gives: "cancel" / "start over" → the first
+/// command that matches (ending any active dialog) → the active dialog continues → otherwise the caller's handler
+/// (the default dialog). Loads the conversation's state first (one read) and saves it last, only if the turn changed it.
 /// </summary>
 public sealed partial class DialogManager(DialogSet dialogs, ConversationStateStore store, ILogger<DialogManager> logger)
 {

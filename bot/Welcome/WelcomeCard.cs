@@ -14,6 +14,8 @@ public sealed class WelcomeCard(CardTemplates templates, PolicyPack pack)
         "A pupil messaged me on Instagram. What should I do?",
     ];
 
-    public Attachment Render() =>
-        templates.RenderAttachment("welcome", new { trust = pack.Trust, examples = ExampleQuestions });
+    // The card depends only on the pack, so it is bound once rather than on every "help".
+    private readonly Lazy<Attachment> _card = new(() => templates.RenderAttachment("welcome", new { trust = pack.Trust, examples = ExampleQuestions }));
+
+    public Attachment Render() => _card.Value;
 }

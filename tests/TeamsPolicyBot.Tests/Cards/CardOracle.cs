@@ -1,7 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Cards;
 
@@ -29,7 +27,7 @@ internal static class CardOracle
 
     public static async Task<IReadOnlyDictionary<string, JsonObject>> RunAsync(IEnumerable<JsonObject> requests)
     {
-        var nodeModules = Path.Combine(Repository.Root, "tools", "node_modules");
+        var nodeModules = Repository.NodeModules;
         var missing = Packages.Where(package => !Directory.Exists(Path.Combine(nodeModules, package))).ToList();
         if (missing.Count > 0)
         {
@@ -37,53 +35,15 @@ internal static class CardOracle
                 $"The card oracles need {string.Join(", ", missing)} in {nodeModules}. Run ./test.sh (it installs tools/) or `npm ci --prefix tools`.");
         }
 
-        var start = new ProcessStartInfo("node", [Path.Combine(Repository.Root, "tests", "oracles", "cards.js")])
+        var script = Path.Combine("tests", "oracles", "cards.js");
+        var run = await NodeScript.RunAsync(script, [], input: new JsonArray([.. requests]).ToJsonString());
+        if (run.ExitCode != 0)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Repository.Root,
-        };
-        start.Environment["NODE_PATH"] = nodeModules;
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception notFound)
-        {
-            throw new InvalidOperationException("The card oracles need Node.js 20 as 'node' on the PATH, and it was not found.", notFound);
+            throw new InvalidOperationException($"node {script} exited with {run.ExitCode}: {run.Errors}");
         }
 
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.StandardInput.WriteAsync(new JsonArray([.. requests]).ToJsonString());
-            process.StandardInput.Close();
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("node tests/oracles/cards.js did not finish within 2 minutes.");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"node tests/oracles/cards.js exited with {process.ExitCode}: {await errors}");
-            }
-
-            return JsonNode.Parse(await output)!.AsArray()
-                .Select(result => result!.AsObject())
-                .ToDictionary(result => (string)result["id"]!);
-        }
+        return JsonNode.Parse(run.Output)!.AsArray()
+            .Select(result => result!.AsObject())
+            .ToDictionary(result => (string)result["id"]!);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TeamsPolicyBot.Tests.Manifest;
+using TeamsPolicyBot.Tests.Cards;
 
 namespace TeamsPolicyBot.Tests.Infra;
 

@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace TeamsPolicyBot.Tests.Infrastructure;
 
@@ -27,10 +25,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var connector = new FakeConnector(builder.Build());
+        var connector = new FakeConnector(LoopbackApp.Create());
         connector._app.Run(connector.AnswerAsync);
         await connector._app.StartAsync();
         connector.ServiceUrl = new Uri(connector._app.Urls.Single() + "/");

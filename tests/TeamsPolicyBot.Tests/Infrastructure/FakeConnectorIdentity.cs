@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -34,10 +32,7 @@ public sealed class FakeConnectorIdentity : IAsyncDisposable
     /// <summary>Starts with a key endorsed for msteams and one endorsed only for webchat.</summary>
     public static async Task<FakeConnectorIdentity> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var identity = new FakeConnectorIdentity(builder.Build());
+        var identity = new FakeConnectorIdentity(LoopbackApp.Create());
         identity.PublishKey(TeamsKeyId, "msteams");
         identity.PublishKey(WebChatKeyId, "webchat");
         identity._app.MapGet("/v1/.well-known/openidconfiguration", identity.Metadata);

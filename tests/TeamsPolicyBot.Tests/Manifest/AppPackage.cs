@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Manifest;
 

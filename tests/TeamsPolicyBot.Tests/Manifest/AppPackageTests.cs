@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using TeamsPolicyBot.Tests.Cards;
 
 namespace TeamsPolicyBot.Tests.Manifest;
 

@@ -1,3 +1,5 @@
+using TeamsPolicyBot.Tests.Cards;
+
 namespace TeamsPolicyBot.Tests.Manifest;
 
 public sealed class IconTests

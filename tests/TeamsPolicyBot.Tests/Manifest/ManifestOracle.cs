@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using TeamsPolicyBot.Tests.Cards;
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Manifest;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsPolicyBot.Tests.Cards;
 
 namespace TeamsPolicyBot.Tests.Manifest;
 

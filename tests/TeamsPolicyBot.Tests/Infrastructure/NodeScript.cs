@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
+using TeamsPolicyBot.Tests.Cards;
 
-namespace TeamsPolicyBot.Tests.Manifest;
+namespace TeamsPolicyBot.Tests.Infrastructure;
 
 /// <summary>What a node script printed and how it ended.</summary>
 internal sealed record NodeScriptResult(int ExitCode, string Output, string Errors);
@@ -9,13 +11,18 @@ internal sealed record NodeScriptResult(int ExitCode, string Output, string Erro
 /// <summary>Runs a repository node script with tools/node_modules on NODE_PATH.</summary>
 internal static class NodeScript
 {
+    /// <param name="script">The script's path from the repository root.</param>
+    /// <param name="input">Written to the script's standard input, which is then closed; null gives it none.</param>
     public static async Task<NodeScriptResult> RunAsync(
-        string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+        string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
         var start = new ProcessStartInfo("node", [Path.Combine(Repository.Root, script), .. arguments])
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardInputEncoding = input is null ? null : new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
             WorkingDirectory = Repository.Root,
         };
         start.Environment["NODE_PATH"] = Repository.NodeModules;
@@ -38,7 +45,13 @@ internal static class NodeScript
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input);
+                process.StandardInput.Close();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
@@ -46,7 +59,7 @@ internal static class NodeScript
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"node {script} did not finish within a minute.");
+                throw new TimeoutException($"node {script} did not finish within 2 minutes.");
             }
 
             return new NodeScriptResult(process.ExitCode, await output, await errors);
