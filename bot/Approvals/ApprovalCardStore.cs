@@ -16,14 +16,18 @@ public sealed class ApprovalCardStore(TableServiceClient tables)
     public async Task AddAsync(string requestId, CardCopy copy, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = new CardCopyEntity
-        {
-            PartitionKey = requestId,
-            RowKey = TableKey.Encode(copy.ConversationId + "|" + copy.ActivityId),
-            ConversationId = copy.ConversationId,
-            ActivityId = copy.ActivityId,
-        };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(Row(requestId, copy), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Stores many copies in one round trip per 100: a request's copies share its partition.</summary>
+    public async Task AddAllAsync(string requestId, IReadOnlyCollection<CardCopy> copies, CancellationToken cancellationToken)
+    {
+        if (copies.Count == 0)
+            return;
+        var table = await _table.GetAsync(cancellationToken);
+        foreach (var chunk in copies.Chunk(100))
+            await table.SubmitTransactionAsync(
+                chunk.Select(copy => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(requestId, copy))), cancellationToken);
     }
 
     public async Task<IReadOnlyList<CardCopy>> CopiesOfAsync(string requestId, CancellationToken cancellationToken)
@@ -34,6 +38,14 @@ public sealed class ApprovalCardStore(TableServiceClient tables)
             copies.Add(new CardCopy(row.ConversationId, row.ActivityId));
         return copies;
     }
+
+    private static CardCopyEntity Row(string requestId, CardCopy copy) => new()
+    {
+        PartitionKey = requestId,
+        RowKey = TableKey.Encode(copy.ConversationId + "|" + copy.ActivityId),
+        ConversationId = copy.ConversationId,
+        ActivityId = copy.ActivityId,
+    };
 
     private sealed class CardCopyEntity : ITableEntity
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -62,14 +61,11 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
             problems = Notes(problems),
         });
 
-    public Attachment Request(ApprovalRequest request, IReadOnlySet<string> approvers, RequestView view) => new()
-    {
-        ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = RequestCard(request, approvers, view),
-    };
-
     public JsonElement RequestCard(ApprovalRequest request, IReadOnlySet<string> approvers, RequestView view) =>
-        JsonSerializer.SerializeToElement(templates.Render("approval-request", new
+        Request(request, approvers, view).Content!.Value;
+
+    public Attachment Request(ApprovalRequest request, IReadOnlySet<string> approvers, RequestView view) =>
+        templates.RenderAttachment("approval-request", new
         {
             requestId = request.Id,
             headline = view.Headline,
@@ -86,7 +82,7 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
             canDecide = view.CanDecide && request.IsPending,
             canWithdraw = view.CanWithdraw && request.IsPending,
             refreshUserIds = approvers.Order(StringComparer.Ordinal).Take(MaxRefreshUsers).Select(UserMri).ToList(),
-        }));
+        });
 
     /// <summary>A list of requests; <paramref name="forApprover"/> adds "Review", otherwise pending ones get "Withdraw".</summary>
     public Attachment List(string heading, string emptyText, IEnumerable<ApprovalRequest> requests, bool forApprover) =>

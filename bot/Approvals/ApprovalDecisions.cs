@@ -15,20 +15,21 @@ public enum DecisionOutcome
 public sealed record DecisionResult(DecisionOutcome Outcome, ApprovalRequest? Request = null);
 
 /// <summary>
-/// Settles requests. Who may act is checked against the current approvers (never card data); the change is an
+/// Settles requests. Who may act is checked against the approvers the caller read (never card data); the change is an
 /// ETag-conditional write, so of many simultaneous clicks exactly one is recorded and the rest see who won.
 /// Every attempt, refused or not, is written to the audit log.
 /// </summary>
 public sealed class ApprovalDecisions(
-    ApprovalRequestStore requests, ApprovalAuditLog audit, IApproverDirectory approvers, TimeProvider time)
+    ApprovalRequestStore requests, ApprovalAuditLog audit, TimeProvider time)
 {
     public async Task<DecisionResult> DecideAsync(
-        string requestId, StaffMember approver, bool approve, string comment, string conversationId, CancellationToken cancellationToken)
+        string requestId, StaffMember approver, IReadOnlySet<string> approvers, bool approve, string comment, string conversationId,
+        CancellationToken cancellationToken)
     {
         var stored = await requests.GetAsync(requestId, cancellationToken);
         if (stored is null)
             return new(DecisionOutcome.NotFound);
-        if (!(await approvers.GetApproversAsync(cancellationToken)).Contains(approver.Id))
+        if (!approvers.Contains(approver.Id))
             return await RefuseAsync(DecisionOutcome.NotApprover, stored.Request, approver, conversationId, "not an approver", cancellationToken);
         if (string.Equals(stored.Request.Requester.Id, approver.Id, StringComparison.OrdinalIgnoreCase))
             return await RefuseAsync(DecisionOutcome.OwnRequest, stored.Request, approver, conversationId, "own request", cancellationToken);

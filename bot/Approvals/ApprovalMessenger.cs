@@ -39,20 +39,16 @@ public sealed partial class ApprovalMessenger(
         // In parallel: the requester's "Send" waits for this, and Teams gives an invoke only a few seconds.
         var sent = await Task.WhenAll(approvers.Select(approver =>
             proactive.SendToPersonAsync(origin.ServiceUrl, origin.TenantId, Bot(origin), approver, message, cancellationToken)));
-        var posted = 0;
+        var posted = new List<CardCopy>();
         foreach (var result in sent)
         {
             if (result.IsOk && result.Value is { ActivityId: { Length: > 0 } activityId } chat)
-            {
-                await copies.AddAsync(request.Id, new CardCopy(chat.ConversationId, activityId), cancellationToken);
-                posted++;
-            }
+                posted.Add(new CardCopy(chat.ConversationId, activityId));
             else
-            {
                 LogNotPosted(logger, request.Id, result.Status);
-            }
         }
-        return posted;
+        await copies.AddAllAsync(request.Id, posted, cancellationToken);
+        return posted.Count;
     }
 
     /// <summary>Replaces every stored copy of the request's card with its current state.</summary>

@@ -36,10 +36,8 @@ public sealed class ApprovalsOptions
     /// <summary>How often the nudger looks for requests waiting too long.</summary>
     public TimeSpan NudgeCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    public IReadOnlyList<string> ConfiguredApprovers() => SplitIds(Approvers);
-
-    internal static IReadOnlyList<string> SplitIds(string? ids) =>
-        (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public IReadOnlyList<string> ConfiguredApprovers() =>
+        (Approvers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(id => id.ToLowerInvariant()).Distinct().ToList();
 
     public IEnumerable<string> Problems()

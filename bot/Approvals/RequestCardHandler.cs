@@ -28,7 +28,7 @@ public sealed class RequestCardHandler(
         {
             case ApprovalVerbs.Decide:
                 var approve = data.Text("decision", 20) == "approve";
-                var decided = await decisions.DecideAsync(requestId, sender, approve, data.Text("comment", 1000), conversationId, cancellationToken);
+                var decided = await decisions.DecideAsync(requestId, sender, approvers, approve, data.Text("comment", 1000), conversationId, cancellationToken);
                 if (decided.Outcome == DecisionOutcome.Recorded)
                 {
                     await messenger.UpdateEveryCopyAsync(decided.Request!, approvers, cancellationToken);

@@ -7,23 +7,17 @@ namespace TeamsPolicyBot.Tests.Approvals;
 
 /// <summary>Post approval end to end over /api/messages: request, pre-check, approvers' cards, decision, updates.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : ApprovalsHostTests(azurite)
 {
-    private ApprovalsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApprovalsHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Approve_HappyPath_EveryCardCopyUpdatedAndRequesterTold()
     {
-        var form = Assert.Single(await _host.SayAsync("request a post"));
+        var form = Assert.Single(await Host.SayAsync("request a post"));
         Assert.Equal([ApprovalVerbs.SubmitPost], CardJson.Verbs(CardJson.Card(form)));
 
-        var before = _host.Connector.Requests.Count;
-        var requestId = await _host.SubmitAsync();
-        var toApprovers = _host.Connector.Requests.Skip(before).ToList();
+        var before = Host.Connector.Requests.Count;
+        var requestId = await Host.SubmitAsync();
+        var toApprovers = Host.Connector.Requests.Skip(before).ToList();
         // One 1:1 chat opened and one card posted per approver.
         Assert.Equal(2, toApprovers.Count(r => r.Method == "POST" && r.PathAndQuery.EndsWith("v3/conversations", StringComparison.Ordinal)));
         var approverCards = toApprovers.Where(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)).ToList();
@@ -33,14 +27,14 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
             [ApprovalCards.UserMri(Jo.AadObjectId), ApprovalCards.UserMri(Priya.AadObjectId)],
             CardJson.Card(card)["refresh"]!["userIds"]!.AsArray().Select(id => (string)id!).Order()));
 
-        var joView = await _host.InvokeAsync(ApprovalVerbs.Refresh, new JsonObject { ["requestId"] = requestId }, Jo, trigger: "automatic");
+        var joView = await Host.InvokeAsync(ApprovalVerbs.Refresh, new JsonObject { ["requestId"] = requestId }, Jo, trigger: "automatic");
         Assert.Equal([ApprovalVerbs.Decide, ApprovalVerbs.Decide], CardJson.Verbs(joView["value"]));
 
-        before = _host.Connector.Requests.Count;
-        var decided = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve", "Lovely, post it at 4pm."), Jo);
+        before = Host.Connector.Requests.Count;
+        var decided = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve", "Lovely, post it at 4pm."), Jo);
 
         Assert.Contains("You approved this request.", CardJson.Text(decided["value"]));
-        var after = _host.Connector.Requests.Skip(before).ToList();
+        var after = Host.Connector.Requests.Skip(before).ToList();
         var updates = after.Where(r => r.Method == "PUT").ToList();
         // Both approvers' copies and the requester's own card.
         Assert.Equal(3, updates.Count);
@@ -50,45 +44,45 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
         var told = Assert.Single(after, r => r.Method == "POST" && r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal));
         Assert.Equal("Your request was approved.", told.Text);
         Assert.Contains("Lovely, post it at 4pm.", CardJson.Text(CardJson.Card(told)));
-        var stored = await _host.StoredAsync(requestId);
+        var stored = await Host.StoredAsync(requestId);
         Assert.Equal(ApprovalStatus.Approved, stored.Status);
         Assert.Equal(Jo.AadObjectId, stored.DecidedBy!.Id);
-        var audit = await new ApprovalAuditLog(_host.Tables).EntriesForAsync(requestId, CancellationToken.None);
+        var audit = await new ApprovalAuditLog(Host.Tables).EntriesForAsync(requestId, CancellationToken.None);
         Assert.Equal(
-            [(AuditActions.Requested, Requester.AadObjectId, _host.ChatId), (AuditActions.Approved, Jo.AadObjectId, _host.ChatId)],
+            [(AuditActions.Requested, Requester.AadObjectId, Host.ChatId), (AuditActions.Approved, Jo.AadObjectId, Host.ChatId)],
             audit.Select(e => (e.Action, e.ActorId, e.ConversationId!)));
     }
 
     [Fact]
     public async Task Submit_OneApproverUnreachable_OthersStillGetTheCardAndTheirCopyIsUpdated()
     {
-        _host.Connector.AnswerNext(403);
-        var requestId = await _host.SubmitAsync();
+        Host.Connector.AnswerNext(403);
+        var requestId = await Host.SubmitAsync();
 
-        var before = _host.Connector.Requests.Count;
-        await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
+        var before = Host.Connector.Requests.Count;
+        await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
 
         // The approver who got the card, and the requester's own card.
-        Assert.Equal(2, _host.Connector.Requests.Skip(before).Count(r => r.Method == "PUT"));
+        Assert.Equal(2, Host.Connector.Requests.Skip(before).Count(r => r.Method == "PUT"));
     }
 
     [Fact]
     public async Task Decide_NotAnApprover_RefusedAndNothingChanges()
     {
-        var requestId = await _host.SubmitAsync();
+        var requestId = await Host.SubmitAsync();
 
-        var body = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Colleague);
+        var body = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Colleague);
 
         Assert.Equal("Only approvers can approve or reject requests.", (string?)body["value"]);
-        Assert.Equal(ApprovalStatus.Pending, (await _host.StoredAsync(requestId)).Status);
-        var view = await _host.InvokeAsync(ApprovalVerbs.Refresh, new JsonObject { ["requestId"] = requestId }, Colleague, trigger: "automatic");
+        Assert.Equal(ApprovalStatus.Pending, (await Host.StoredAsync(requestId)).Status);
+        var view = await Host.InvokeAsync(ApprovalVerbs.Refresh, new JsonObject { ["requestId"] = requestId }, Colleague, trigger: "automatic");
         Assert.Empty(CardJson.Verbs(view["value"]));
     }
 
     [Fact]
     public async Task Decide_RequesterIsAlsoAnApprover_CannotApproveOwnRequest()
     {
-        await using var host = await ApprovalsHost.StartAsync(azurite, new() { ["Approvals:Approvers"] = $"{Requester.AadObjectId},{Jo.AadObjectId}" });
+        await using var host = await ApprovalsHost.StartAsync(Azurite, new() { ["Approvals:Approvers"] = $"{Requester.AadObjectId},{Jo.AadObjectId}" });
         var requestId = await host.SubmitAsync();
 
         var body = await host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Requester);
@@ -100,31 +94,31 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Decide_RejectWithoutComment_AsksForOneAndKeepsItPending()
     {
-        var requestId = await _host.SubmitAsync();
+        var requestId = await Host.SubmitAsync();
 
-        var body = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "reject"), Jo);
+        var body = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "reject"), Jo);
 
         Assert.Contains("Please add a comment", CardJson.Text(body["value"]));
-        Assert.Equal(ApprovalStatus.Pending, (await _host.StoredAsync(requestId)).Status);
+        Assert.Equal(ApprovalStatus.Pending, (await Host.StoredAsync(requestId)).Status);
     }
 
     [Fact]
     public async Task Decide_FiftyAtOnce_ExactlyOneDecisionAndEveryoneToldTheOutcome()
     {
-        var requestId = await _host.SubmitAsync();
+        var requestId = await Host.SubmitAsync();
 
-        var clicks = Enumerable.Range(0, 50).Select(i => _host.InvokeAsync(ApprovalVerbs.Decide,
+        var clicks = Enumerable.Range(0, 50).Select(i => Host.InvokeAsync(ApprovalVerbs.Decide,
             Decision(requestId, i % 2 == 0 ? "approve" : "reject", $"comment {i}"), i % 3 == 0 ? Priya : Jo));
         var answers = await Task.WhenAll(clicks);
 
-        var stored = await _host.StoredAsync(requestId);
+        var stored = await Host.StoredAsync(requestId);
         Assert.NotEqual(ApprovalStatus.Pending, stored.Status);
         var winners = answers.Where(a => (string?)a["type"] == "application/vnd.microsoft.card.adaptive").ToList();
         var winner = Assert.Single(winners);
         Assert.Contains($"You {stored.Status} this request.", CardJson.Text(winner["value"]));
         var expected = $"This request was already {stored.Status} by {stored.DecidedBy!.Name} on {ApprovalCards.When(stored.DecidedAt)}.";
         Assert.All(answers.Except(winners), loser => Assert.Equal(expected, (string?)loser["value"]));
-        var audit = await new ApprovalAuditLog(_host.Tables).EntriesForAsync(requestId, CancellationToken.None);
+        var audit = await new ApprovalAuditLog(Host.Tables).EntriesForAsync(requestId, CancellationToken.None);
         Assert.Single(audit, e => e.Action is AuditActions.Approved or AuditActions.Rejected);
     }
 
@@ -134,14 +128,14 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
         var blocked = GoodPost();
         blocked["photos"] = "unsure";
         blocked["precheck"] = "passed";
-        var body = await _host.InvokeAsync(ApprovalVerbs.SubmitPost, blocked, Requester, replyToId: "1741165309999");
+        var body = await Host.InvokeAsync(ApprovalVerbs.SubmitPost, blocked, Requester, replyToId: "1741165309999");
         Assert.Contains("not sure everyone pictured has written consent", CardJson.Text(body["value"]));
-        var wouldBeId = ApprovalIds.New(_host.Time.GetUtcNow(), _host.ChatId, "1741165309999");
+        var wouldBeId = ApprovalIds.New(Host.Time.GetUtcNow(), Host.ChatId, "1741165309999");
 
-        var decided = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(wouldBeId, "approve"), Jo);
+        var decided = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(wouldBeId, "approve"), Jo);
 
         Assert.StartsWith("I can't find that request", (string?)decided["value"]);
-        Assert.Empty(_host.Connector.Requests);
+        Assert.Empty(Host.Connector.Requests);
     }
 
     [Fact]
@@ -149,9 +143,9 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         const string text = "${requester} said \"hi\" **bold** [click](https://evil.example) <at>Jo</at> \\n";
 
-        await _host.SubmitAsync(GoodPost(text));
+        await Host.SubmitAsync(GoodPost(text));
 
-        var card = CardJson.Card(_host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        var card = CardJson.Card(Host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
         Assert.Contains(CardJson.TextRuns(card), run => run == text);
         Assert.DoesNotContain(CardJson.TextBlocks(card), block => block.Contains("evil.example", StringComparison.Ordinal));
     }
@@ -159,15 +153,15 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Decide_BotRestartedBetweenRequestAndDecision_LosesNothing()
     {
-        var requestId = await _host.SubmitAsync();
+        var requestId = await Host.SubmitAsync();
 
-        await _host.RestartAsync();
-        var before = _host.Connector.Requests.Count;
-        var decided = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "reject", "Please crop the photo."), Priya);
+        await Host.RestartAsync();
+        var before = Host.Connector.Requests.Count;
+        var decided = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "reject", "Please crop the photo."), Priya);
 
         Assert.Contains("You rejected this request.", CardJson.Text(decided["value"]));
-        Assert.Equal(3, _host.Connector.Requests.Skip(before).Count(r => r.Method == "PUT"));
-        var stored = await _host.StoredAsync(requestId);
+        Assert.Equal(3, Host.Connector.Requests.Skip(before).Count(r => r.Method == "PUT"));
+        var stored = await Host.StoredAsync(requestId);
         Assert.Equal(ApprovalStatus.Rejected, stored.Status);
         Assert.Equal("Please crop the photo.", stored.Comment);
     }

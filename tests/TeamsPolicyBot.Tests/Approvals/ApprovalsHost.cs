@@ -25,11 +25,6 @@ public sealed class ApprovalsHost : IAsyncDisposable
     public static readonly Staff Colleague = new("29:1Other0Person7Lp2Rt6Yz9Xc3Vb7Nm1Ks4Hd8Gf2Cc", "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "Alex Green");
 
     private readonly AzuriteFixture _azurite;
-    private readonly string _tablePrefix = AzuriteFixture.UniqueTablePrefix();
-
-    public string TablePrefix => _tablePrefix;
-
-    public string StorageConnectionString => _azurite.ConnectionString;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
@@ -43,6 +38,11 @@ public sealed class ApprovalsHost : IAsyncDisposable
     }
 
     public FakeConnector Connector { get; }
+
+    /// <summary>This host's Storage:TablePrefix: its tables are its own, and survive <see cref="RestartAsync"/>.</summary>
+    public string TablePrefix { get; } = AzuriteFixture.UniqueTablePrefix();
+
+    public string StorageConnectionString => _azurite.ConnectionString;
 
     public BotApp Bot { get; private set; }
 
@@ -63,7 +63,7 @@ public sealed class ApprovalsHost : IAsyncDisposable
         return new ApprovalsHost(azurite, await FakeConnector.StartAsync(), all, services);
     }
 
-    public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix });
+    public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = TablePrefix });
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 
@@ -148,7 +148,7 @@ public sealed class ApprovalsHost : IAsyncDisposable
     {
         var app = new BotApp()
             .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
-            .WithSetting("Storage:TablePrefix", _tablePrefix)
+            .WithSetting("Storage:TablePrefix", TablePrefix)
             .WithSetting("Policy:Pack", "fierte");
         foreach (var (key, value) in _settings)
             app.WithSetting(key, value);

@@ -41,23 +41,17 @@ public sealed class ExportTests
     }
 
     [Collection(AzuriteCollection.Name)]
-    public sealed class EndToEnd(AzuriteFixture azurite) : IAsyncLifetime
+    public sealed class EndToEnd(AzuriteFixture azurite) : ApprovalsHostTests(azurite, new() { ["Admin:Users"] = PolicyLead.AadObjectId })
     {
-        private ApprovalsHost _host = null!;
-
-        public async Task InitializeAsync() => _host = await ApprovalsHost.StartAsync(azurite, new() { ["Admin:Users"] = PolicyLead.AadObjectId });
-
-        public async Task DisposeAsync() => await _host.DisposeAsync();
-
         [Fact]
         public async Task ExportCommand_Admin_GetsCsvOfRequestsInRange()
         {
-            var november = await _host.SubmitAsync();
-            await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(november, "reject", "Too many exclamation marks!"), Jo);
-            _host.Time.Advance(TimeSpan.FromDays(15));
-            var december = await _host.SubmitAsync(formMessageId: "1741165307777");
+            var november = await Host.SubmitAsync();
+            await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(november, "reject", "Too many exclamation marks!"), Jo);
+            Host.Time.Advance(TimeSpan.FromDays(15));
+            var december = await Host.SubmitAsync(formMessageId: "1741165307777");
 
-            var reply = Assert.Single(await _host.SayAsync("export approvals from 2026-11-01 to 2026-11-30", PolicyLead));
+            var reply = Assert.Single(await Host.SayAsync("export approvals from 2026-11-01 to 2026-11-30", PolicyLead));
 
             var file = reply.Json["attachments"]![0]!;
             Assert.Equal("text/csv", (string?)file["contentType"]);
@@ -73,7 +67,7 @@ public sealed class ExportTests
         [Fact]
         public async Task ExportCommand_NotAnAdmin_Refused()
         {
-            var reply = Assert.Single(await _host.SayAsync("export approvals", Jo));
+            var reply = Assert.Single(await Host.SayAsync("export approvals", Jo));
 
             Assert.Equal("Only admins can export approvals.", reply.Text);
         }
@@ -81,13 +75,13 @@ public sealed class ExportTests
         [Fact]
         public async Task Cli_ExportApprovals_WritesCsvFromConfiguredStorage()
         {
-            var requestId = await _host.SubmitAsync();
+            var requestId = await Host.SubmitAsync();
             using var output = new StringWriter();
             using var error = new StringWriter();
 
             var exit = await ApprovalsCli.TryRunAsync(
                 [ApprovalsCli.Verb, "--from", "2026-09-01", "--to", "2026-12-31",
-                 "--Storage:ConnectionString", _host.StorageConnectionString, "--Storage:TablePrefix", _host.TablePrefix],
+                 "--Storage:ConnectionString", Host.StorageConnectionString, "--Storage:TablePrefix", Host.TablePrefix],
                 output, error);
 
             Assert.True(exit == 0, error.ToString());

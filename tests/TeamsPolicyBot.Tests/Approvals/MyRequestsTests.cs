@@ -8,51 +8,45 @@ namespace TeamsPolicyBot.Tests.Approvals;
 
 /// <summary>"my requests" with Withdraw, and "pending" for approvers.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class MyRequestsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class MyRequestsTests(AzuriteFixture azurite) : ApprovalsHostTests(azurite)
 {
-    private ApprovalsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApprovalsHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Withdraw_FromMyRequests_RequestWithdrawnAndEveryCardCopyUpdated()
     {
-        var requestId = await _host.SubmitAsync();
-        var list = CardJson.Card(Assert.Single(await _host.SayAsync("my requests")));
-        Assert.Contains($"Waiting for {_host.Service<PolicyPack>().Role("postApprover")} to approve", CardJson.Text(list));
+        var requestId = await Host.SubmitAsync();
+        var list = CardJson.Card(Assert.Single(await Host.SayAsync("my requests")));
+        Assert.Contains($"Waiting for {Host.Service<PolicyPack>().Role("postApprover")} to approve", CardJson.Text(list));
         Assert.Equal([ApprovalVerbs.Withdraw], CardJson.Verbs(list));
 
-        var before = _host.Connector.Requests.Count;
-        var body = await _host.InvokeAsync(ApprovalVerbs.Withdraw, new JsonObject { ["requestId"] = requestId, ["view"] = "list" }, Requester);
+        var before = Host.Connector.Requests.Count;
+        var body = await Host.InvokeAsync(ApprovalVerbs.Withdraw, new JsonObject { ["requestId"] = requestId, ["view"] = "list" }, Requester);
 
         Assert.Equal("Your request has been withdrawn.", (string?)body["value"]);
-        Assert.Equal(ApprovalStatus.Withdrawn, (await _host.StoredAsync(requestId)).Status);
-        var updates = _host.Connector.Requests.Skip(before).Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(ApprovalStatus.Withdrawn, (await Host.StoredAsync(requestId)).Status);
+        var updates = Host.Connector.Requests.Skip(before).Where(r => r.Method == "PUT").ToList();
         Assert.Equal(3, updates.Count);
         Assert.All(updates, u => Assert.Contains("Withdrawn by Sam Taylor", CardJson.Text(CardJson.Card(u))));
-        var late = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
+        var late = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
         Assert.StartsWith("This request was already withdrawn by Sam Taylor", (string?)late["value"]);
     }
 
     [Fact]
     public async Task Withdraw_BySomeoneElse_Refused()
     {
-        var requestId = await _host.SubmitAsync();
+        var requestId = await Host.SubmitAsync();
 
-        var body = await _host.InvokeAsync(ApprovalVerbs.Withdraw, new JsonObject { ["requestId"] = requestId }, Jo);
+        var body = await Host.InvokeAsync(ApprovalVerbs.Withdraw, new JsonObject { ["requestId"] = requestId }, Jo);
 
         Assert.Equal("Only the person who made a request can withdraw it.", (string?)body["value"]);
-        Assert.Equal(ApprovalStatus.Pending, (await _host.StoredAsync(requestId)).Status);
+        Assert.Equal(ApprovalStatus.Pending, (await Host.StoredAsync(requestId)).Status);
     }
 
     [Fact]
     public async Task Pending_Approver_SeesWaitingRequestsWithReview()
     {
-        await _host.SubmitAsync();
+        await Host.SubmitAsync();
 
-        var list = CardJson.Card(Assert.Single(await _host.SayAsync("pending", Jo)));
+        var list = CardJson.Card(Assert.Single(await Host.SayAsync("pending", Jo)));
 
         Assert.Equal([ApprovalVerbs.Refresh], CardJson.Verbs(list));
         Assert.Contains("Post on the academy's official X (Twitter) account, @fierte on 2026-11-27 at 16:00", CardJson.TextRuns(list));
@@ -61,9 +55,9 @@ public sealed class MyRequestsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Pending_NotAnApprover_Refused()
     {
-        await _host.SubmitAsync();
+        await Host.SubmitAsync();
 
-        var reply = Assert.Single(await _host.SayAsync("pending", Colleague));
+        var reply = Assert.Single(await Host.SayAsync("pending", Colleague));
 
         Assert.StartsWith("Only approvers can see pending requests", reply.Text);
     }

@@ -7,32 +7,26 @@ namespace TeamsPolicyBot.Tests.Approvals;
 
 /// <summary>A new official account request (the business case) goes through the same approval machinery.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class NewAccountTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class NewAccountTests(AzuriteFixture azurite) : ApprovalsHostTests(azurite, new() { ["Policy:Pack"] = "wy-catholic" })
 {
-    private ApprovalsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApprovalsHost.StartAsync(azurite, new() { ["Policy:Pack"] = "wy-catholic" });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task RequestNewAccount_BusinessCaseApproved_RequesterTold()
     {
-        var form = CardJson.Card(Assert.Single(await _host.SayAsync("request a new account")));
+        var form = CardJson.Card(Assert.Single(await Host.SayAsync("request a new account")));
         Assert.Equal([ApprovalVerbs.SubmitAccount], CardJson.Verbs(form));
 
-        var submitted = await _host.InvokeAsync(ApprovalVerbs.SubmitAccount, BusinessCase(), Requester, replyToId: "1741165305555");
+        var submitted = await Host.InvokeAsync(ApprovalVerbs.SubmitAccount, BusinessCase(), Requester, replyToId: "1741165305555");
         var requestId = (string)submitted["value"]!["refresh"]!["action"]!["data"]!["requestId"]!;
-        var approverCard = CardJson.Card(_host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        var approverCard = CardJson.Card(Host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
         Assert.Contains("New official account request", CardJson.TextRuns(approverCard));
         Assert.Contains("Ms Okafor and Mr Doyle", CardJson.TextRuns(approverCard));
 
-        var decided = await _host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
+        var decided = await Host.InvokeAsync(ApprovalVerbs.Decide, Decision(requestId, "approve"), Jo);
 
         Assert.Contains("You approved this request.", CardJson.Text(decided["value"]));
-        var stored = await _host.StoredAsync(requestId);
+        var stored = await Host.StoredAsync(requestId);
         Assert.Equal((RequestKinds.NewAccount, ApprovalStatus.Approved), (stored.Kind, stored.Status));
-        Assert.Contains(_host.Connector.Requests, r => r.Text == "Your request was approved.");
+        Assert.Contains(Host.Connector.Requests, r => r.Text == "Your request was approved.");
     }
 
     [Fact]
@@ -41,10 +35,10 @@ public sealed class NewAccountTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = BusinessCase();
         form["secondStaff"] = "ms okafor";
 
-        var body = await _host.InvokeAsync(ApprovalVerbs.SubmitAccount, form, Requester);
+        var body = await Host.InvokeAsync(ApprovalVerbs.SubmitAccount, form, Requester);
 
         Assert.Contains("Name two different members of staff", CardJson.Text(body["value"]));
-        Assert.Empty(_host.Connector.Requests);
+        Assert.Empty(Host.Connector.Requests);
     }
 
     private static JsonObject BusinessCase() => new()

@@ -8,14 +8,8 @@ namespace TeamsPolicyBot.Tests.Approvals;
 
 /// <summary>The pre-check on submission: problems come back on the filled-in form with the pack's clause; nothing reaches approvers.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PreCheckTests(AzuriteFixture azurite) : ApprovalsHostTests(azurite)
 {
-    private ApprovalsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApprovalsHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [InlineData("photos", "unsure", "not sure everyone pictured has written consent")]
     [InlineData("identifies", "yes", "full names or class")]
@@ -26,16 +20,16 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = GoodPost();
         form[input] = answer;
 
-        var body = await _host.InvokeAsync(ApprovalVerbs.SubmitPost, form, Requester);
+        var body = await Host.InvokeAsync(ApprovalVerbs.SubmitPost, form, Requester);
 
         var card = body["value"];
         Assert.Contains(problem, CardJson.Text(card));
-        var clause = _host.Service<PolicyPack>().Clause("photo-consent-and-names");
+        var clause = Host.Service<PolicyPack>().Clause("photo-consent-and-names");
         Assert.Contains($"“{clause.Quote}”", CardJson.TextRuns(card));
         Assert.Contains($"{clause.Section} ", CardJson.TextRuns(card));
         Assert.Equal([ApprovalVerbs.SubmitPost], CardJson.Verbs(card));
         Assert.Equal(GoodPost()["text"]!.GetValue<string>(), InputValue(card, "text"));
-        Assert.Empty(_host.Connector.Requests);
+        Assert.Empty(Host.Connector.Requests);
     }
 
     [Theory]
@@ -44,11 +38,11 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("Collection from 14 Acacia Avenue at 3pm", "a home or street address")]
     public async Task Submit_PersonalInformationInText_BlockedWithThePersonalInformationClause(string text, string found)
     {
-        var body = await _host.InvokeAsync(ApprovalVerbs.SubmitPost, GoodPost(text), Requester);
+        var body = await Host.InvokeAsync(ApprovalVerbs.SubmitPost, GoodPost(text), Requester);
 
         Assert.Contains($"contains {found}", CardJson.Text(body["value"]));
-        Assert.Contains($"“{_host.Service<PolicyPack>().Clause("personal-information").Quote}”", CardJson.TextRuns(body["value"]));
-        Assert.Empty(_host.Connector.Requests);
+        Assert.Contains($"“{Host.Service<PolicyPack>().Clause("personal-information").Quote}”", CardJson.TextRuns(body["value"]));
+        Assert.Empty(Host.Connector.Requests);
     }
 
     [Fact]
@@ -59,9 +53,9 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
         form["identifies"] = "yes";
         form.Remove("noPhotoList");
 
-        var requestId = await _host.SubmitAsync(form);
+        var requestId = await Host.SubmitAsync(form);
 
-        Assert.Equal(ApprovalStatus.Pending, (await _host.StoredAsync(requestId)).Status);
+        Assert.Equal(ApprovalStatus.Pending, (await Host.StoredAsync(requestId)).Status);
     }
 
     [Fact]
@@ -69,9 +63,9 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var form = GoodPost("Sports day results are on our website: https://fierte.example/sports");
 
-        await _host.SubmitAsync(form);
+        await Host.SubmitAsync(form);
 
-        var approverCard = CardJson.Card(_host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        var approverCard = CardJson.Card(Host.Connector.Requests.First(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
         Assert.Contains("For the approver to check", CardJson.Text(approverCard));
         Assert.Contains("links to other sites", CardJson.Text(approverCard));
     }
@@ -79,7 +73,7 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Submit_PoliticalPost_PassesAndWarnsTheApproverWithThePacksControversialClause()
     {
-        await using var trinity = await ApprovalsHost.StartAsync(azurite, new() { ["Policy:Pack"] = "trinity" });
+        await using var trinity = await ApprovalsHost.StartAsync(Azurite, new() { ["Policy:Pack"] = "trinity" });
         var form = GoodPost("Vote Labour on Thursday to save our school funding");
         form["account"] = trinity.Service<ApprovalCards>().Accounts[0];
 
@@ -94,12 +88,12 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Submit_MissingAnswers_SaysWhatIsMissing()
     {
-        var body = await _host.InvokeAsync(ApprovalVerbs.SubmitPost, new JsonObject { ["text"] = "Hello" }, Requester);
+        var body = await Host.InvokeAsync(ApprovalVerbs.SubmitPost, new JsonObject { ["text"] = "Hello" }, Requester);
 
         var text = CardJson.Text(body["value"]);
         Assert.Contains("Choose the official account", text);
         Assert.Contains("Give the date", text);
-        Assert.Empty(_host.Connector.Requests);
+        Assert.Empty(Host.Connector.Requests);
     }
 
     [Theory]
@@ -109,7 +103,7 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("I'd like to post the sports day results on the school account")]
     public async Task Say_ExplicitRequest_SendsTheForm(string text)
     {
-        var reply = Assert.Single(await _host.SayAsync(text));
+        var reply = Assert.Single(await Host.SayAsync(text));
 
         Assert.Equal([ApprovalVerbs.SubmitPost], CardJson.Verbs(CardJson.Card(reply)));
     }
@@ -119,7 +113,7 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("I'd like to post sports day photos on the school account, is that ok?")]
     public async Task Say_QuestionAboutPosting_IsGuidanceNotARequest(string text)
     {
-        var replies = await _host.SayAsync(text);
+        var replies = await Host.SayAsync(text);
 
         // Whatever the guidance dialog answers, it is not the request form.
         Assert.DoesNotContain(replies, reply => CardJson.Verbs(reply.Json["attachments"]?[0]?["content"]).Contains(ApprovalVerbs.SubmitPost));
