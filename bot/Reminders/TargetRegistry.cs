@@ -86,14 +86,18 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     /// </summary>
     public async Task RefreshChannelsAsync(ConnectorClient connector, CancellationToken cancellationToken)
     {
-        var teams = new Dictionary<(string TenantId, string TeamId), ReminderTarget>();
+        var teams = new Dictionary<(string TenantId, string TeamId), List<ReminderTarget>>();
         await foreach (var target in ActiveAsync(cancellationToken))
         {
-            if (target.TeamId is { } teamId)
-                teams.TryAdd((target.TenantId, teamId), target);
+            if (target.TeamId is not { } teamId)
+                continue;
+            if (!teams.TryGetValue((target.TenantId, teamId), out var teamChannels))
+                teams[(target.TenantId, teamId)] = teamChannels = [];
+            teamChannels.Add(target);
         }
-        foreach (var ((tenantId, teamId), known) in teams)
+        foreach (var ((tenantId, teamId), knownChannels) in teams)
         {
+            var known = knownChannels[0];
             var channels = await connector.GetChannelsAsync(new Uri(known.ServiceUrl), teamId, cancellationToken);
             if (!channels.IsOk || channels.Value?.Conversations is not { } listed)
             {
@@ -105,11 +109,8 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
             var current = listed.Where(c => !string.IsNullOrEmpty(c.Id)).DistinctBy(c => c.Id).ToList();
             await SaveAllAsync(current.Select(channel => installed with { ConversationId = channel.Id!, Name = channel.Name }), cancellationToken);
             var ids = current.Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
-            await foreach (var stale in TeamAsync(tenantId, teamId, cancellationToken))
-            {
-                if (!stale.Removed && !ids.Contains(stale.ConversationId))
-                    await MarkRemovedAsync(tenantId, stale.ConversationId, cancellationToken);
-            }
+            foreach (var stale in knownChannels.Where(c => !ids.Contains(c.ConversationId)))
+                await MarkRemovedAsync(tenantId, stale.ConversationId, cancellationToken);
         }
     }
 
