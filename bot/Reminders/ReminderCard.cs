@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -19,18 +18,15 @@ public sealed class ReminderCard(CardTemplates templates, PolicyPack pack)
     public const string RefreshVerb = "reminder.refresh";
 
     /// <summary>The card as posted to a channel: nobody's view yet.</summary>
-    public Attachment Render(string campaignId) => new()
-    {
-        ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = JsonSerializer.SerializeToElement(Bind(campaignId, acknowledgedAt: null, acknowledgedCount: 0)),
-    };
+    public Attachment Render(string campaignId) =>
+        templates.RenderAttachment(Template, Data(campaignId, acknowledgedAt: null, acknowledgedCount: 0));
 
     /// <summary>The card as one member of staff sees it.</summary>
     public JsonObject RenderFor(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>
-        Bind(campaignId, acknowledgedAt, acknowledgedCount);
+        templates.Render(Template, Data(campaignId, acknowledgedAt, acknowledgedCount));
 
-    private JsonObject Bind(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>
-        templates.Render(Template, new
+    private object Data(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>
+        new
         {
             campaignId,
             trust = pack.Trust,
@@ -46,7 +42,7 @@ public sealed class ReminderCard(CardTemplates templates, PolicyPack pack)
                 1 => "1 colleague has acknowledged this reminder.",
                 _ => $"{acknowledgedCount} colleagues have acknowledged this reminder.",
             },
-        });
+        };
 
     private string Sections(ReminderPoint point) =>
         string.Join("; ", point.Cite.Select(pack.Clause).Select(clause =>

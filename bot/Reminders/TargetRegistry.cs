@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Storage;
 
@@ -20,7 +21,7 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
         if (activity.Type == ActivityTypes.InstallationUpdate)
         {
             if (activity.Action is InstallationActions.Add or InstallationActions.AddUpgrade)
-                await RegisterAsync(turn, cancellationToken);
+                await RegisterAsync(activity, cancellationToken);
             else if (activity.Action == InstallationActions.Remove)
                 await UnregisterAsync(activity, cancellationToken);
             return;
@@ -42,13 +43,13 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
                 return;
         }
         if (activity.MembersAdded?.Any(m => m.Id == botId) == true)
-            await RegisterAsync(turn, cancellationToken);
+            await RegisterAsync(activity, cancellationToken);
         else if (activity.MembersRemoved?.Any(m => m.Id == botId) == true)
             await UnregisterAsync(activity, cancellationToken);
     }
 
     /// <summary>Every conversation a campaign should post to.</summary>
-    public async IAsyncEnumerable<ReminderTarget> ActiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ReminderTarget> ActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         await foreach (var target in table.QueryAsync<ReminderTarget>(TableFilter.Create($"Removed eq {false}"), cancellationToken: cancellationToken))
@@ -86,14 +87,18 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     /// </summary>
     public async Task RefreshChannelsAsync(ConnectorClient connector, CancellationToken cancellationToken)
     {
-        var teams = new Dictionary<(string TenantId, string TeamId), ReminderTarget>();
+        var teams = new Dictionary<(string TenantId, string TeamId), List<ReminderTarget>>();
         await foreach (var target in ActiveAsync(cancellationToken))
         {
-            if (target.TeamId is { } teamId)
-                teams.TryAdd((target.TenantId, teamId), target);
+            if (target.TeamId is not { } teamId)
+                continue;
+            if (!teams.TryGetValue((target.TenantId, teamId), out var teamChannels))
+                teams[(target.TenantId, teamId)] = teamChannels = [];
+            teamChannels.Add(target);
         }
-        foreach (var ((tenantId, teamId), known) in teams)
+        foreach (var ((tenantId, teamId), knownChannels) in teams)
         {
+            var known = knownChannels[0];
             var channels = await connector.GetChannelsAsync(new Uri(known.ServiceUrl), teamId, cancellationToken);
             if (!channels.IsOk || channels.Value?.Conversations is not { } listed)
             {
@@ -105,11 +110,8 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
             var current = listed.Where(c => !string.IsNullOrEmpty(c.Id)).DistinctBy(c => c.Id).ToList();
             await SaveAllAsync(current.Select(channel => installed with { ConversationId = channel.Id!, Name = channel.Name }), cancellationToken);
             var ids = current.Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
-            await foreach (var stale in TeamAsync(tenantId, teamId, cancellationToken))
-            {
-                if (!stale.Removed && !ids.Contains(stale.ConversationId))
-                    await MarkRemovedAsync(tenantId, stale.ConversationId, cancellationToken);
-            }
+            foreach (var stale in knownChannels.Where(c => !ids.Contains(c.ConversationId)))
+                await MarkRemovedAsync(tenantId, stale.ConversationId, cancellationToken);
         }
     }
 
@@ -117,9 +119,8 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     /// Installed in a team: its General channel (whose id is the team's) is registered now; the other channels are
     /// listed from Teams when a campaign is prepared (<see cref="RefreshChannelsAsync"/>), keeping install turns quick.
     /// </summary>
-    private async Task RegisterAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task RegisterAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
         if (Describe(activity) is not { } installed)
             return;
         if (installed.TeamId is { Length: > 0 } teamId)
@@ -150,7 +151,7 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     }
 
     private async IAsyncEnumerable<ReminderTarget> TeamAsync(string tenantId, string teamId,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(tenantId)} and TeamId eq {teamId}");

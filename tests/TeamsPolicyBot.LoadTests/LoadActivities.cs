@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TeamsPolicyBot.LoadTests;
@@ -34,28 +33,30 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
     /// <summary>A message from member <paramref name="member"/> in their personal chat <paramref name="conversation"/>.</summary>
     public byte[] Message(string conversation, string member, string activityId, string text)
     {
-        var activity = (JsonObject)_message.DeepClone();
-        activity["id"] = activityId;
+        var activity = From(_message, conversation, member, activityId);
         activity["text"] = text;
-        activity["serviceUrl"] = serviceUrl.AbsoluteUri;
         activity["timestamp"] = DateTimeOffset.UtcNow;
-        activity["conversation"]!["id"] = conversation;
-        activity["from"]!["id"] = "29:" + member;
-        activity["from"]!["aadObjectId"] = member;
         return Encoding.UTF8.GetBytes(activity.ToJsonString());
     }
 
     /// <summary>An Action.Execute press (adaptiveCard/action) with <paramref name="verb"/> and <paramref name="data"/>.</summary>
     public byte[] CardAction(string conversation, string member, string verb, JsonObject data)
     {
-        var activity = (JsonObject)_invoke.DeepClone();
-        activity["id"] = "i" + Guid.NewGuid().ToString("N");
+        var activity = From(_invoke, conversation, member, "i" + Guid.NewGuid().ToString("N"));
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data;
+        return Encoding.UTF8.GetBytes(activity.ToJsonString());
+    }
+
+    /// <summary>A copy of <paramref name="saved"/> as activity <paramref name="id"/> from <paramref name="member"/> in <paramref name="conversation"/>.</summary>
+    private JsonObject From(JsonObject saved, string conversation, string member, string id)
+    {
+        var activity = (JsonObject)saved.DeepClone();
+        activity["id"] = id;
         activity["serviceUrl"] = serviceUrl.AbsoluteUri;
         activity["conversation"]!["id"] = conversation;
         activity["from"]!["id"] = "29:" + member;
         activity["from"]!["aadObjectId"] = member;
-        activity["value"]!["action"]!["verb"] = verb;
-        activity["value"]!["action"]!["data"] = data;
-        return Encoding.UTF8.GetBytes(activity.ToJsonString(new JsonSerializerOptions()));
+        return activity;
     }
 }

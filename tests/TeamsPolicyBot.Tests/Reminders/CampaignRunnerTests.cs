@@ -1,3 +1,4 @@
+using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Tests.Infrastructure;
 
@@ -47,6 +48,37 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(CampaignRig.BotId, post["from"]!["id"]!.GetValue<string>());
         Assert.All(await rig.DeliveriesAsync(campaign.Id), d => Assert.Equal(Delivery.Sent, d.Status));
         Assert.Equal(Campaign.Complete, (await rig.Get<CampaignStore>().GetAsync(campaign.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_ChannelDeletedWhileItsEventWasMissed_SkipsItAndMarksItRemoved()
+    {
+        await using var rig = Rig();
+        var channels = await InstallTeamsAsync(rig, teams: 1, channelsPerTeam: 2);
+        var teamId = channels[0];
+        var deleted = $"{teamId}-deleted";
+        await rig.ObserveAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ServiceUrl = _teams.ServiceUrl,
+            Recipient = new ChannelAccount { Id = CampaignRig.BotId },
+            Conversation = new ConversationAccount { Id = teamId, ConversationType = ConversationTypes.Channel, TenantId = CampaignRig.TenantId },
+            ChannelData = new TeamsChannelData
+            {
+                Team = new TeamInfo { Id = teamId },
+                Channel = new ChannelInfo { Id = deleted, Name = "Old clubs" },
+                EventType = TeamsEvents.ChannelCreated,
+            },
+        });
+        var registry = rig.Get<TargetRegistry>();
+        Assert.False((await registry.GetAsync(CampaignRig.TenantId, deleted, default))!.Removed);
+        await rig.StartCampaignAsync();
+
+        await rig.RunAsync();
+
+        Assert.Equal(channels.Order(), _teams.Delivered.Keys.Order());
+        Assert.True((await registry.GetAsync(CampaignRig.TenantId, deleted, default))!.Removed);
+        Assert.False((await registry.GetAsync(CampaignRig.TenantId, teamId, default))!.Removed);
     }
 
     [Fact]
