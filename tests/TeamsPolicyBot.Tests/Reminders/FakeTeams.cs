@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
+
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Reminders;
 
@@ -67,10 +67,7 @@ public sealed class FakeTeams : IAsyncDisposable
 
     public static async Task<FakeTeams> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var teams = new FakeTeams(builder.Build());
+        var teams = new FakeTeams(LoopbackApp.Create());
         teams._app.Run(teams.AnswerAsync);
         await teams._app.StartAsync();
         teams.ServiceUrl = new Uri(teams._app.Urls.Single() + "/");
