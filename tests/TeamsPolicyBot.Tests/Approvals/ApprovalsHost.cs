@@ -147,8 +147,7 @@ public sealed class ApprovalsHost : IAsyncDisposable
     private BotApp Create()
     {
         var app = new BotApp()
-            .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
-            .WithSetting("Storage:TablePrefix", TablePrefix)
+            .WithStorage(_azurite, TablePrefix)
             .WithSetting("Policy:Pack", "fierte");
         foreach (var (key, value) in _settings)
             app.WithSetting(key, value);

@@ -26,8 +26,7 @@ public sealed class AbuseTests(AzuriteFixture azurite)
         await using var connector = await FakeConnector.StartAsync();
         var logs = new CapturingLoggerProvider();
         await using var bot = new BotApp()
-            .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-            .WithSetting("Storage:TablePrefix", AzuriteFixture.UniqueTablePrefix())
+            .WithStorage(azurite, AzuriteFixture.UniqueTablePrefix())
             .WithSetting("Logging:LogLevel:Default", "Warning")
             .WithSetting("Logging:Console:LogLevel:Default", "None")
             .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));

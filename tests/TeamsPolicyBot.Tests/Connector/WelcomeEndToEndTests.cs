@@ -17,8 +17,7 @@ public class WelcomeEndToEndTests(BotApp app, AzuriteFixture azurite) : IClassFi
 
     // Every message turn reads its conversation's dialog state, so the bot needs table storage.
     private readonly BotApp bot = app
-        .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", TablePrefix);
+        .WithStorage(azurite, TablePrefix);
 
 
     [Fact]

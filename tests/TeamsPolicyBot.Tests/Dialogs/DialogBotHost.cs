@@ -98,8 +98,7 @@ public sealed class DialogBotHost : IAsyncDisposable
     }
 
     private BotApp Create(bool withFormerPupilDialog) => new BotApp()
-        .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", _tablePrefix)
+        .WithStorage(_azurite, _tablePrefix)
         .WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

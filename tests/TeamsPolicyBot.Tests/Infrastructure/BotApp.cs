@@ -49,6 +49,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Stores in the test's Azurite, in tables named with <paramref name="tablePrefix"/> so tests never share data.</summary>
+    public BotApp WithStorage(AzuriteFixture azurite, string tablePrefix) =>
+        WithSetting("Storage:ConnectionString", azurite.ConnectionString).WithSetting("Storage:TablePrefix", tablePrefix);
+
     public BotApp WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);

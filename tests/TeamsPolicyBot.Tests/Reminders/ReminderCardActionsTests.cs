@@ -13,8 +13,7 @@ public sealed class ReminderCardActionsTests(BotApp app, AzuriteFixture azurite)
     private static readonly string TablePrefix = AzuriteFixture.UniqueTablePrefix();
 
     private readonly BotApp _bot = app
-        .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", TablePrefix);
+        .WithStorage(azurite, TablePrefix);
 
     private FakeTeams _teams = null!;
     private string _campaignId = "";

@@ -13,8 +13,7 @@ public sealed class ReminderCommandsTests(BotApp app, AzuriteFixture azurite) : 
     private static readonly string TablePrefix = AzuriteFixture.UniqueTablePrefix();
 
     private readonly BotApp _bot = app
-        .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", TablePrefix)
+        .WithStorage(azurite, TablePrefix)
         .WithSetting("Admin:Users", "someone-else, " + Admin);
 
     private async Task<IReadOnlyList<RecordedRequest>> SayAsync(string text, string? aadObjectId = null)

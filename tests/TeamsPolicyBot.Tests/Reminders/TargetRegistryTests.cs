@@ -14,8 +14,7 @@ public sealed class TargetRegistryTests(BotApp app, AzuriteFixture azurite) : IC
     private static readonly string TablePrefix = AzuriteFixture.UniqueTablePrefix();
 
     private readonly BotApp _bot = app
-        .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", TablePrefix);
+        .WithStorage(azurite, TablePrefix);
 
     private readonly string _teamId = $"19:{Guid.NewGuid():N}@thread.tacv2";
     private FakeTeams _teams = null!;

@@ -125,8 +125,7 @@ public sealed class GuidanceBotHost : IAsyncDisposable
     }
 
     private BotApp Create(bool storageDown = false) => new BotApp()
-        .WithSetting("Storage:ConnectionString", _azurite.ConnectionString)
-        .WithSetting("Storage:TablePrefix", _tablePrefix)
+        .WithStorage(_azurite, _tablePrefix)
         .WithSetting("Safeguarding:Contacts", _contacts)
         .WithSetting("GuidanceFeedback:Readers", _feedbackReaders)
         .WithServices(services =>
