@@ -73,10 +73,7 @@ public static class PolicyCli
         if (arguments.Option("jsonl") is { } file)
         {
             foreach (var line in await QuestionLine.ReadAllAsync(file, cancellationToken))
-            {
-                var id = packId ?? line.Trust ?? throw new CliUsageException($"question '{line.Id}' has no \"trust\" and no --pack was given");
-                await output.WriteLineAsync(AnswerJson.From(engines.For(id).Answer(line.Question), line.Id).ToJson());
-            }
+                await output.WriteLineAsync(AnswerJson.From(engines.For(line, packId).Answer(line.Question), line.Id).ToJson());
             return 0;
         }
         if (packId is null) throw new CliUsageException("ask needs --pack <id>");
@@ -91,10 +88,7 @@ public static class PolicyCli
         var engines = new PackEngines(arguments.Option("packs"));
         var outcomes = new List<EvalOutcome>();
         foreach (var line in await QuestionLine.ReadAllAsync(arguments.Positional[0], cancellationToken))
-        {
-            var packId = arguments.Option("pack") ?? line.Trust ?? throw new CliUsageException($"case '{line.Id}' has no \"trust\"");
-            outcomes.Add(GuidanceEval.Score(line, engines.For(packId).Answer(line.Question)));
-        }
+            outcomes.Add(GuidanceEval.Score(line, engines.For(line, arguments.Option("pack")).Answer(line.Question)));
 
         if (arguments.Flag("details"))
         {
@@ -121,7 +115,7 @@ public static class PolicyCli
         if (arguments.Positional.Count != 1) throw new CliUsageException("bench needs one question file");
         var engines = new PackEngines(arguments.Option("packs"));
         var questions = (await QuestionLine.ReadAllAsync(arguments.Positional[0], cancellationToken))
-            .Select(l => (Engine: engines.For(arguments.Option("pack") ?? l.Trust ?? throw new CliUsageException($"question '{l.Id}' has no \"trust\"")), l.Question))
+            .Select(l => (Engine: engines.For(l, arguments.Option("pack")), l.Question))
             .ToList();
         var duration = TimeSpan.FromSeconds(arguments.IntOption("seconds", 3));
 

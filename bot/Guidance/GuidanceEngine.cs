@@ -14,15 +14,16 @@ public sealed class GuidanceEngine
 {
     private const int FallbackCitations = 3;
 
+    private readonly Lexicon _lexicon;
     private readonly SituationReader _reader;
     private readonly ClauseIndex _index;
 
     public GuidanceEngine(PolicyPack pack, TimeProvider time)
     {
         Pack = pack;
-        var lexicon = new Lexicon(PackWords(pack));
-        _reader = new SituationReader(lexicon, time);
-        _index = new ClauseIndex(pack, lexicon);
+        _lexicon = new Lexicon(PackWords(pack));
+        _reader = new SituationReader(_lexicon, time);
+        _index = new ClauseIndex(pack, _lexicon);
     }
 
     public PolicyPack Pack { get; }
@@ -34,21 +35,23 @@ public sealed class GuidanceEngine
     {
         ArgumentNullException.ThrowIfNull(question);
         answers ??= ImmutableDictionary<string, string>.Empty;
-        var situation = _reader.Read(question);
-        var result = AnswerTopic(question, situation, situation.Topic, answers);
+        // Read once: the fallback ranks clauses against the same words.
+        var message = new Message(question, _lexicon);
+        var situation = _reader.Read(message);
+        var result = AnswerTopic(message, situation, situation.Topic, answers);
         if (result.Verdict != Verdicts.Yes) return result;
 
         // A "yes" on a close call must hold for the runners-up too; otherwise the stricter answer stands.
         foreach (var runnerUp in situation.Topics.Skip(1).Where(t => Pack.RulesFor(t).Count > 0))
         {
-            var alternative = AnswerTopic(question, situation, runnerUp, answers);
+            var alternative = AnswerTopic(message, situation, runnerUp, answers);
             if (alternative.Verdict is not null && Verdicts.Strictness(alternative.Verdict) > Verdicts.Strictness(result.Verdict))
                 result = alternative;
         }
         return result;
     }
 
-    private GuidanceResult AnswerTopic(string question, Situation situation, string? topic, IReadOnlyDictionary<string, string> answers)
+    private GuidanceResult AnswerTopic(Message question, Situation situation, string? topic, IReadOnlyDictionary<string, string> answers)
     {
         var rules = topic is null ? [] : Pack.RulesFor(topic);
         if (rules.Count == 0) return Fallback(question, topic);
@@ -105,7 +108,7 @@ public sealed class GuidanceEngine
             citations, Pack.Fill(rule.Answer), todo, null);
     }
 
-    private GuidanceResult Fallback(string question, string? topic)
+    private GuidanceResult Fallback(Message question, string? topic)
     {
         var clauses = _index.Search(question, FallbackCitations);
         var contact = Pack.Role("guidanceContact");

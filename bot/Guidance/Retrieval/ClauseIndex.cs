@@ -42,14 +42,12 @@ public sealed class ClauseIndex
     private readonly List<(Clause Clause, Dictionary<string, int> Terms, int Length)> _documents = [];
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly double _averageLength;
-    private readonly Lexicon _lexicon;
 
     internal ClauseIndex(PolicyPack pack, Lexicon lexicon)
     {
-        _lexicon = lexicon;
         foreach (var clause in pack.Clauses)
         {
-            var terms = Terms(clause.Heading + " " + clause.Quote);
+            var terms = Terms(new Message(clause.Heading + " " + clause.Quote, lexicon));
             var counts = terms.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             _documents.Add((clause, counts, terms.Count));
             foreach (var term in counts.Keys)
@@ -59,7 +57,7 @@ public sealed class ClauseIndex
     }
 
     /// <summary>The best-matching clauses, best first; only clauses sharing at least one word with the question.</summary>
-    public IReadOnlyList<Clause> Search(string question, int count)
+    internal IReadOnlyList<Clause> Search(Message question, int count)
     {
         var query = Terms(question).Distinct().ToList();
         var n = _documents.Count;
@@ -78,8 +76,8 @@ public sealed class ClauseIndex
             .ToList();
     }
 
-    private List<string> Terms(string text) =>
-        new Message(text, _lexicon).Words
+    private static List<string> Terms(Message message) =>
+        message.Words
             .Select(w => w.Stem)
             .Where(s => !StopWords.Contains(s) && s.Length > 1 && !s.All(char.IsAsciiDigit))
             .Select(s => Synonyms.GetValueOrDefault(s, s))

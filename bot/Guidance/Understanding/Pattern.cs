@@ -74,14 +74,23 @@ internal sealed class Pattern
 
     private sealed class Slot(HashSet<string> words, string[] prefixes, bool gapBefore)
     {
+        /// <summary>The first letters this slot can accept: most words fail on it without hashing the word
+        /// twice, which matters because every cue of every topic tries every word of every question.</summary>
+        private readonly int _firstLetters = words.Concat(prefixes).Aggregate(0, (mask, w) => mask | FirstLetter(w));
+
         public bool GapBefore => gapBefore;
 
         public bool Accepts(Word word)
         {
+            if ((_firstLetters & (FirstLetter(word.Text) | FirstLetter(word.Stem))) == 0) return false;
             if (words.Contains(word.Stem) || words.Contains(word.Text)) return true;
             foreach (var prefix in prefixes)
                 if (word.Text.StartsWith(prefix, StringComparison.Ordinal) || word.Stem.StartsWith(prefix, StringComparison.Ordinal)) return true;
             return false;
         }
+
+        /// <summary>One bit per letter a–z, one for anything else; an empty word (or prefix) could start with anything.</summary>
+        private static int FirstLetter(string word) =>
+            word.Length == 0 ? -1 : char.IsAsciiLetterLower(word[0]) ? 1 << (word[0] - 'a') : 1 << 26;
     }
 }

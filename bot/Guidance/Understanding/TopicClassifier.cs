@@ -110,6 +110,10 @@ internal static class TopicClassifier
         ],
     };
 
+    /// <summary>The cues parsed once (declared after <see cref="Cues"/>, which it reads when the class is initialised).</summary>
+    private static readonly Dictionary<string, (Pattern Pattern, int Weight)[]> CuePatterns =
+        Cues.ToDictionary(topic => topic.Key, topic => topic.Value.Select(cue => (Pattern.Of(cue.Pattern), cue.Weight)).ToArray());
+
     /// <summary>Scores within this of the best are a close call: a "yes" on the best topic is checked against them.</summary>
     private const int CloseCall = 3;
 
@@ -123,9 +127,9 @@ internal static class TopicClassifier
 
     private static Dictionary<string, int> Scores(Message m, IReadOnlyDictionary<string, string> facts, IReadOnlyList<Person> people)
     {
-        var scores = Cues.ToDictionary(
+        var scores = CuePatterns.ToDictionary(
             topic => topic.Key,
-            topic => topic.Value.Sum(cue => Pattern.Of(cue.Pattern).IsIn(m) ? cue.Weight : 0));
+            topic => topic.Value.Sum(cue => cue.Pattern.IsIn(m) ? cue.Weight : 0));
 
         var action = facts.GetValueOrDefault(Facts.Action);
         var reacting = action is "share" or "comment" or "like";

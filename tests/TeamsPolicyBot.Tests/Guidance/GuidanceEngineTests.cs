@@ -8,17 +8,8 @@ public class GuidanceEngineTests
     private static GuidanceEngine Fierte => Engines.For("fierte");
 
     /// <summary>A pack whose friend-request table has an exception first and an age threshold.</summary>
-    private const string ThresholdPack = """
-        pack: test
-        trust: Test Trust
-        document:
-          title: Social Media Policy
-        roles:
-          safeguardingLead: the DSL
-          headteacher: the Headteacher
-          postApprover: the Headteacher
-          guidanceContact: the Headteacher
-        clauses:
+    private const string ThresholdPack = $$"""
+        {{TestPackYaml.Header}}
           - id: friends
             section: "3"
             heading: Conduct
@@ -161,17 +152,8 @@ public class GuidanceEngineTests
         Assert.Contains("the Headteacher", result.WhatToDoNow, StringComparison.Ordinal);
     }
 
-    private const string YesPack = """
-        pack: test
-        trust: Test Trust
-        document:
-          title: Social Media Policy
-        roles:
-          safeguardingLead: the DSL
-          headteacher: the Headteacher
-          postApprover: the Headteacher
-          guidanceContact: the Headteacher
-        clauses:
+    private const string YesPack = $$"""
+        {{TestPackYaml.Header}}
           - id: sharing
             section: "3"
             heading: Conduct

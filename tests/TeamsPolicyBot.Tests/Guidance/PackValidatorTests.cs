@@ -5,17 +5,8 @@ namespace TeamsPolicyBot.Tests.Guidance;
 public class PackValidatorTests
 {
     /// <summary>A small valid pack; each test breaks one line of it.</summary>
-    private const string Valid = """
-        pack: test
-        trust: Test Trust
-        document:
-          title: Social Media Policy
-        roles:
-          safeguardingLead: the DSL
-          headteacher: the Headteacher
-          postApprover: the Headteacher
-          guidanceContact: the Headteacher
-        clauses:
+    private const string Valid = $$"""
+        {{TestPackYaml.Header}}
           - id: no-pupils
             section: "3.1"
             heading: Personal use

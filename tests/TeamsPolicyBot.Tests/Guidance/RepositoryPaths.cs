@@ -1,9 +1,11 @@
+using TeamsPolicyBot.Testing;
+
 namespace TeamsPolicyBot.Tests.Guidance;
 
 /// <summary>Paths from the repository root: the packs as committed, and ../shared (sources, eval sets).</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = AzuriteProcess.RepositoryRoot(AppContext.BaseDirectory);
 
     public static string Policies => Path.Combine(Root, "bot", "policies");
 
@@ -25,12 +27,5 @@ internal static class RepositoryPaths
         for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
             if (Directory.Exists(Path.Combine(dir.FullName, "shared", "policy-sources"))) return Path.Combine(dir.FullName, "shared");
         throw new InvalidOperationException("../shared/policy-sources not found above " + Root);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TeamsPolicyBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("TeamsPolicyBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
