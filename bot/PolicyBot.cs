@@ -10,7 +10,7 @@ namespace TeamsPolicyBot;
 /// The app's turn handler. A message goes to cancel / start over, then a command, then an active dialog, and
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
-public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, IEnumerable<IInstallationObserver> installationObservers)
+public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, TargetRegistry reminderTargets)
     : ActivityHandler
 {
     private readonly RecentWelcomes _recentWelcomes = new(time);
@@ -41,19 +41,13 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeC
     protected override async Task OnConversationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await base.OnConversationUpdateActivityAsync(turn, cancellationToken);
-        await NotifyInstallationObserversAsync(turn, cancellationToken);
+        await reminderTargets.OnInstallationActivityAsync(turn, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await base.OnInstallationUpdateActivityAsync(turn, cancellationToken);
-        await NotifyInstallationObserversAsync(turn, cancellationToken);
-    }
-
-    private async Task NotifyInstallationObserversAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        foreach (var observer in installationObservers)
-            await observer.OnInstallationActivityAsync(turn, cancellationToken);
+        await reminderTargets.OnInstallationActivityAsync(turn, cancellationToken);
     }
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)

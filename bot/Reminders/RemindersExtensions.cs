@@ -23,7 +23,6 @@ public static class RemindersExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<TargetRegistry>();
-        services.AddSingleton<IInstallationObserver>(sp => sp.GetRequiredService<TargetRegistry>());
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignLease>();
         services.AddSingleton<AcknowledgementStore>();

@@ -8,12 +8,16 @@ namespace TeamsPolicyBot.Reminders;
 /// Owns the ReminderTargets table: every team channel and group chat the bot is installed in, kept current from
 /// installation and channel events, so a campaign knows where to post.
 /// </summary>
-public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvider time, ILogger<TargetRegistry> logger) : IInstallationObserver
+public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvider time, ILogger<TargetRegistry> logger)
 {
     public const string TableName = "ReminderTargets";
 
     private readonly OwnedTable _table = new(tables, TableName);
 
+    /// <summary>
+    /// Called for every installationUpdate and conversationUpdate turn (the bot installed or removed, channels
+    /// created or deleted), after the bot itself has handled it.
+    /// </summary>
     public async Task OnInstallationActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;

@@ -81,8 +81,7 @@ public sealed class CampaignRig : IAsyncDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var turn = new TurnContext(activity, scope.ServiceProvider.GetRequiredService<ConnectorClient>(), scope.ServiceProvider);
-        foreach (var observer in scope.ServiceProvider.GetServices<IInstallationObserver>())
-            await observer.OnInstallationActivityAsync(turn, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TargetRegistry>().OnInstallationActivityAsync(turn, cancellationToken);
     }
 
     public async Task<Campaign> StartCampaignAsync(CancellationToken cancellationToken = default) =>
