@@ -96,7 +96,9 @@ public sealed partial class ConversationStateStore(
         }
         catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
         {
-            // Created by the first save: a bot that is only asked for help never writes.
+            // A new deployment: created now, or every turn would read from a missing table, which the storage
+            // client reports as an error, until something was first saved.
+            await _table.CreateIfNotExistsAsync(cancellationToken);
             return null;
         }
     }

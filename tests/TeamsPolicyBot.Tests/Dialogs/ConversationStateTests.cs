@@ -38,11 +38,18 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task PostActivity_FirstMessageEverWithNoDialog_DoesNotCreateTheTable()
+    public async Task PostActivity_FreshStorage_CreatesTheTableOnceThenEachTurnIsOneRead()
     {
         await _host.SayAsync("help");
+        var created = Assert.Single(_host.TableRequests.Writes);
+        _host.TableRequests.Clear();
 
-        Assert.Empty(_host.TableRequests.Writes);
+        var replies = await _host.SayAsync("help");
+
+        Assert.StartsWith("POST ", created);
+        Assert.EndsWith("/Tables", created);
+        Assert.Single(replies);
+        Assert.StartsWith("GET ", Assert.Single(_host.TableRequests.Requests));
     }
 
     [Fact]
