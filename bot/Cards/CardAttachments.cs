@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Cards;
@@ -9,6 +8,6 @@ public static class CardAttachments
     public static Attachment RenderAttachment(this CardTemplates templates, string name, object? data) => new()
     {
         ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = JsonSerializer.SerializeToElement(templates.Render(name, data)),
+        Content = templates.Render(name, data),
     };
 }

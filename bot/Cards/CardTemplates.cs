@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,6 +15,8 @@ namespace TeamsPolicyBot.Cards;
 /// </summary>
 public sealed partial class CardTemplates(string directory)
 {
+    private const int TypicalCardBytes = 8 * 1024;
+
     private readonly ConcurrentDictionary<string, Lazy<CardTemplate>> templates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -21,12 +24,18 @@ public sealed partial class CardTemplates(string directory)
     /// is, or any other object serialised with the web defaults (camelCase property names).
     /// </summary>
     /// <exception cref="CardTemplateException">The template is missing or invalid, or cannot be bound to this data.</exception>
-    public JsonObject Render(string name, object? data)
+    public JsonElement Render(string name, object? data)
     {
         var template = templates.GetOrAdd(name, key => new Lazy<CardTemplate>(() => Load(key))).Value;
         var root = data as JsonNode ?? JsonSerializer.SerializeToNode(data, JsonSerializerOptions.Web);
-        return template.Bind(root) as JsonObject
-            ?? throw new CardTemplateException($"card template '{name}' did not produce a card for this data (its root $when was false)");
+        var buffer = new ArrayBufferWriter<byte>(TypicalCardBytes);
+        using (var writer = new Utf8JsonWriter(buffer))
+            template.Write(writer, root);
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var card = JsonElement.ParseValue(ref reader);
+        return card.ValueKind == JsonValueKind.Object
+            ? card
+            : throw new CardTemplateException($"card template '{name}' did not produce a card for this data (its root $when was false)");
     }
 
     private CardTemplate Load(string name)

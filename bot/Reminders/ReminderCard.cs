@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
@@ -22,7 +22,7 @@ public sealed class ReminderCard(CardTemplates templates, PolicyPack pack)
         templates.RenderAttachment(Template, Data(campaignId, acknowledgedAt: null, acknowledgedCount: 0));
 
     /// <summary>The card as one member of staff sees it.</summary>
-    public JsonObject RenderFor(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>
+    public JsonElement RenderFor(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>
         templates.Render(Template, Data(campaignId, acknowledgedAt, acknowledgedCount));
 
     private object Data(string campaignId, DateTimeOffset? acknowledgedAt, int acknowledgedCount) =>

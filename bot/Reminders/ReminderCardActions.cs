@@ -26,8 +26,7 @@ public sealed class ReminderCardActions(CampaignStore campaigns, Acknowledgement
             ? await acknowledgements.AcknowledgeAsync(campaignId, person, turn.Activity.From.Name, time.GetUtcNow(), cancellationToken)
             : await acknowledgements.GetAsync(campaignId, person, cancellationToken);
         var count = await acknowledgements.CountAsync(campaignId, cancellationToken);
-        var view = card.RenderFor(campaignId, acknowledged?.AcknowledgedAt, count);
-        return AdaptiveCardInvokeResponse.Card(JsonSerializer.SerializeToElement(view));
+        return AdaptiveCardInvokeResponse.Card(card.RenderFor(campaignId, acknowledged?.AcknowledgedAt, count));
     }
 
     private static string? CampaignId(AdaptiveCardAction action) =>

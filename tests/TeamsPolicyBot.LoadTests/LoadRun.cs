@@ -49,8 +49,10 @@ public static class LoadRun
         var previous = 0.0;
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var rate = (await driver.ClosedLoopAsync(options.Conversations, options.Questions)).TurnsPerSecond;
-            Console.WriteLine($"[{bot.Name}] warming up, round {round}: {rate:0} turns/s");
+            var cpu = bot.ProcessorTime;
+            var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
+            var rate = run.TurnsPerSecond;
+            Console.WriteLine($"[{bot.Name}] warming up, round {round}: {rate:0} turns/s, bot CPU per turn {(bot.ProcessorTime - cpu).TotalMilliseconds / run.Turns.Count:0.00} ms");
             if (round >= 3 && Math.Abs(rate - previous) <= 0.05 * previous)
                 return;
             previous = rate;

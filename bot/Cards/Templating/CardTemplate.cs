@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TeamsPolicyBot.Cards.Templating;
@@ -18,7 +19,9 @@ internal sealed class CardTemplate
 
     public static CardTemplate Parse(string name, JsonNode? template) => new(ParseNode(name, template));
 
-    public JsonNode? Bind(JsonNode? data) => root.Expand(BindingScope.For(data)).Node;
+    /// <summary>Writes the template bound to <paramref name="data"/>.</summary>
+    /// <exception cref="CardTemplateException">An expression failed in a way the official engine refuses.</exception>
+    public void Write(Utf8JsonWriter writer, JsonNode? data) => root.WriteValue(writer, BindingScope.For(data));
 
     private static TemplateNode ParseNode(string name, JsonNode? node) => node switch
     {
@@ -32,7 +35,7 @@ internal sealed class CardTemplate
     {
         var properties = obj
             .Where(property => !ReservedKeys.Contains(property.Key))
-            .Select(property => KeyValuePair.Create(property.Key, ParseNode(name, property.Value)))
+            .Select(property => KeyValuePair.Create(JsonEncodedText.Encode(property.Key), ParseNode(name, property.Value)))
             .ToList();
         return new ObjectNode(properties, ScopeExpression(name, obj, "$data"), ScopeExpression(name, obj, "$when"), Location(name, obj));
     }

@@ -124,7 +124,7 @@ internal sealed record PathExpression(string First, IReadOnlyList<PathSegment> S
 
         foreach (var (key, value) in obj)
         {
-            if (string.Equals(key.ToLowerInvariant(), name.ToLowerInvariant(), StringComparison.Ordinal))
+            if (SameName(key, name))
             {
                 return Value.Of(value);
             }
@@ -132,6 +132,12 @@ internal sealed record PathExpression(string First, IReadOnlyList<PathSegment> S
 
         return Value.Undefined;
     }
+
+    /// <summary>Equal once both are lower-cased; ASCII names, all there are in practice, are compared without copying.</summary>
+    private static bool SameName(string key, string name) =>
+        Ascii.IsValid(key) && Ascii.IsValid(name)
+            ? Ascii.EqualsIgnoreCase(key, name)
+            : string.Equals(key.ToLowerInvariant(), name.ToLowerInvariant(), StringComparison.Ordinal);
 
     private static Value ElementAt(Value collection, int index)
     {

@@ -5,28 +5,76 @@ using System.Text.Json.Nodes;
 namespace TeamsPolicyBot.Cards.Templating;
 
 /// <summary>
-/// A parsed piece of a card template. Expanding it against a scope gives JSON, following the
-/// official engine: undefined properties are left out, nulls are dropped from arrays, and an
-/// array produced inside an array is spliced into it.
+/// A parsed piece of a card template, written straight to JSON against a scope, following the official engine:
+/// undefined properties are left out, nulls are dropped from arrays, and an array produced inside an array is
+/// spliced into it. Writing rather than building a tree keeps the card's literal parts from being copied per card.
 /// </summary>
 internal abstract class TemplateNode
 {
-    public abstract Value Expand(BindingScope scope);
+    /// <summary>Writes the node where one JSON value goes: the card itself, or after its property name.</summary>
+    public abstract void WriteValue(Utf8JsonWriter writer, BindingScope scope);
+
+    /// <summary>Writes <c>"key": value</c>, or nothing where the official engine leaves the property out.</summary>
+    public virtual void WriteProperty(Utf8JsonWriter writer, JsonEncodedText key, BindingScope scope)
+    {
+        writer.WritePropertyName(key);
+        WriteValue(writer, scope);
+    }
+
+    /// <summary>Writes the node as items of the array around it: an array's items spliced in, a null left out.</summary>
+    public abstract void WriteItems(Utf8JsonWriter writer, BindingScope scope);
+
+    protected static void Write(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+            writer.WriteNullValue();
+        else
+            node.WriteTo(writer);
+    }
 }
 
-/// <summary>JSON with no <c>${</c> in it, copied as it is.</summary>
+/// <summary>A number, true, false, null or a string with no <c>${</c> in it, copied as it is.</summary>
 internal sealed class LiteralNode(JsonNode? literal) : TemplateNode
 {
-    public override Value Expand(BindingScope scope) => Value.Of(literal?.DeepClone());
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => Write(writer, literal);
+
+    public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
+    {
+        if (literal is not null)
+            literal.WriteTo(writer);
+    }
 }
 
 /// <summary>A string that is exactly one <c>${...}</c>: the value keeps its JSON type.</summary>
 internal sealed class ExpressionNode(Expression expression, string location) : TemplateNode
 {
-    public override Value Expand(BindingScope scope)
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => Write(writer, Evaluate(expression, scope, location).Node);
+
+    public override void WriteProperty(Utf8JsonWriter writer, JsonEncodedText key, BindingScope scope)
     {
         var value = Evaluate(expression, scope, location);
-        return value.IsDefined ? Value.Of(value.Node?.DeepClone()) : value;
+        if (!value.IsDefined)
+            return;
+        writer.WritePropertyName(key);
+        Write(writer, value.Node);
+    }
+
+    public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
+    {
+        var value = Evaluate(expression, scope, location);
+        switch (value)
+        {
+            case { IsDefined: true, Node: null }:
+                return;
+            case { Node: JsonArray items }:
+                foreach (var item in items)
+                    Write(writer, item);
+                return;
+            default:
+                // An undefined value inside an array is written as null, as the official engine does.
+                Write(writer, value.Node);
+                return;
+        }
     }
 
     public static Value Evaluate(Expression expression, BindingScope scope, string location)
@@ -48,7 +96,11 @@ internal sealed class ExpressionNode(Expression expression, string location) : T
 /// </summary>
 internal sealed class TextNode(IReadOnlyList<Expression> parts, string location) : TemplateNode
 {
-    public override Value Expand(BindingScope scope)
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => writer.WriteStringValue(Text(scope));
+
+    public override void WriteItems(Utf8JsonWriter writer, BindingScope scope) => WriteValue(writer, scope);
+
+    private string Text(BindingScope scope)
     {
         var text = new StringBuilder();
         foreach (var part in parts)
@@ -58,40 +110,23 @@ internal sealed class TextNode(IReadOnlyList<Expression> parts, string location)
             text.Append(ScriptSemantics.ToText(value)
                 ?? throw new CardTemplateException($"{location}: ${{{part}}} is null, and the official engine cannot write null into text"));
         }
-
-        return Value.Of(text.ToString());
+        return text.ToString();
     }
 }
 
 internal sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNode
 {
-    public override Value Expand(BindingScope scope)
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope)
     {
-        var result = new JsonArray();
+        writer.WriteStartArray();
+        WriteItems(writer, scope);
+        writer.WriteEndArray();
+    }
+
+    public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
+    {
         foreach (var item in items)
-        {
-            var value = item.Expand(scope);
-            if (value is { IsDefined: true, Node: null })
-            {
-                continue;
-            }
-
-            if (value.Node is JsonArray repeated)
-            {
-                var elements = repeated.ToArray();
-                repeated.Clear();
-                foreach (var element in elements)
-                {
-                    result.Add(element);
-                }
-
-                continue;
-            }
-
-            result.Add(value.Node);
-        }
-
-        return Value.Of(result);
+            item.WriteItems(writer, scope);
     }
 }
 
@@ -100,50 +135,71 @@ internal sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNod
 /// re-scoped when <c>$data</c> is anything else, and dropped where <c>$when</c> is not true.
 /// </summary>
 internal sealed class ObjectNode(
-    IReadOnlyList<KeyValuePair<string, TemplateNode>> properties,
+    IReadOnlyList<KeyValuePair<JsonEncodedText, TemplateNode>> properties,
     Expression? data,
     Expression? when,
     string location) : TemplateNode
 {
-    public override Value Expand(BindingScope scope)
-    {
-        var expanded = new List<JsonObject>();
-        foreach (var itemScope in Scopes(scope))
-        {
-            if (when is not null && !Holds(when, itemScope))
-            {
-                continue;
-            }
-
-            var result = new JsonObject();
-            foreach (var (key, node) in properties)
-            {
-                var value = node.Expand(itemScope);
-                if (value.IsDefined)
-                {
-                    result[key] = value.Node;
-                }
-            }
-
-            expanded.Add(result);
-        }
-
-        return expanded.Count switch
-        {
-            0 => Value.Of((JsonNode?)null),
-            1 => Value.Of(expanded[0]),
-            _ => Value.Of(new JsonArray([.. expanded])),
-        };
-    }
-
-    private IEnumerable<BindingScope> Scopes(BindingScope scope)
+    /// <summary>No object is null, one is itself, several are an array.</summary>
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope)
     {
         if (data is null)
         {
-            return [scope];
+            if (IsKept(scope))
+                WriteObject(writer, scope);
+            else
+                writer.WriteNullValue();
+            return;
         }
 
-        var value = ExpressionNode.Evaluate(data, scope, location + ".$data");
+        var kept = Scopes(scope).Where(IsKept).ToList();
+        switch (kept.Count)
+        {
+            case 0:
+                writer.WriteNullValue();
+                break;
+            case 1:
+                WriteObject(writer, kept[0]);
+                break;
+            default:
+                writer.WriteStartArray();
+                foreach (var itemScope in kept)
+                    WriteObject(writer, itemScope);
+                writer.WriteEndArray();
+                break;
+        }
+    }
+
+    public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
+    {
+        if (data is null)
+        {
+            if (IsKept(scope))
+                WriteObject(writer, scope);
+            return;
+        }
+
+        foreach (var itemScope in Scopes(scope))
+        {
+            if (IsKept(itemScope))
+                WriteObject(writer, itemScope);
+        }
+    }
+
+    private void WriteObject(Utf8JsonWriter writer, BindingScope scope)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, node) in properties)
+            node.WriteProperty(writer, key, scope);
+        writer.WriteEndObject();
+    }
+
+    private bool IsKept(BindingScope scope) => when is null || Holds(when, scope);
+
+    /// <summary>The scopes <c>$data</c> gives: one per item of an array, else one.</summary>
+    private IEnumerable<BindingScope> Scopes(BindingScope scope)
+    {
+        var value = ExpressionNode.Evaluate(data!, scope, location + ".$data");
         return value.Node switch
         {
             JsonArray items => items.Select((item, index) => scope with { Data = item, Index = index }),

@@ -40,11 +40,11 @@ public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOp
     /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" offer
     /// are taken from the bot's own settings, never from it.
     /// </summary>
-    public JsonElement Redraw(GuidanceAnswerData sentBack) => JsonSerializer.SerializeToElement(cards.Render(CardName, sentBack with
+    public JsonElement Redraw(GuidanceAnswerData sentBack) => cards.Render(CardName, sentBack with
     {
         Document = Document,
         CanTell = sentBack.Report && safeguarding.Value.ContactIds.Count > 0,
-    }));
+    });
 
     private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");
 }

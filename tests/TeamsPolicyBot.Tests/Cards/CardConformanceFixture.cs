@@ -50,7 +50,7 @@ public sealed class CardConformanceFixture : IAsyncLifetime
         var request = CardOracle.Expand(id, template, data);
         try
         {
-            var card = templates.Render(id.Replace(HostileSuffix, ""), data);
+            var card = templates.Render(id.Replace(HostileSuffix, ""), data).AsTree();
             bound[id] = card;
             return request.AndRender(card);
         }

@@ -16,7 +16,7 @@ public sealed class CardTemplatesTests : IDisposable
     {
         Write("report", """{"type":"AdaptiveCard","text":"Report to ${reportTo}","urgent":"${isUrgent}"}""");
 
-        var card = Templates().Render("report", new { ReportTo = "the DSL", IsUrgent = true });
+        var card = Templates().Render("report", new { ReportTo = "the DSL", IsUrgent = true }).AsTree();
 
         Assert.Equal("Report to the DSL", (string?)card["text"]);
         Assert.True((bool)card["urgent"]!);
@@ -29,7 +29,7 @@ public sealed class CardTemplatesTests : IDisposable
         var data = new JsonObject { ["Role"] = "the Headteacher", ["sections"] = new JsonArray("3.1", "3.2") };
         var before = data.ToJsonString();
 
-        var card = Templates().Render("report", data);
+        var card = Templates().Render("report", data).AsTree();
 
         Assert.Equal("the Headteacher", (string?)card["text"]);
         Assert.Equal(4, card["items"]!.AsArray().Count);
@@ -44,7 +44,7 @@ public sealed class CardTemplatesTests : IDisposable
         templates.Render("report", new { N = 1 });
 
         Write("report", """{"type":"AdaptiveCard","text":"second ${n}"}""");
-        var card = templates.Render("report", new { N = 2 });
+        var card = templates.Render("report", new { N = 2 }).AsTree();
 
         Assert.Equal("first 2", (string?)card["text"]);
     }
@@ -100,7 +100,7 @@ public sealed class CardTemplatesTests : IDisposable
         using var app = builder.Build();
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.CardsDirectory, "choice-prompt.data.json")));
 
-        var card = app.Services.GetRequiredService<CardTemplates>().Render("choice-prompt", sample);
+        var card = app.Services.GetRequiredService<CardTemplates>().Render("choice-prompt", sample).AsTree();
 
         Assert.Equal(
             ["Under 18", "18 or 19", "20 or over"],
