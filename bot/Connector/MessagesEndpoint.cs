@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +37,7 @@ public sealed partial class MessagesEndpoint(
 
         if (!http.Request.HasJsonContentType())
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        var body = await ReadLimitedAsync(http.Request.BodyReader, http.RequestAborted);
         if (body is null)
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
@@ -76,18 +78,26 @@ public sealed partial class MessagesEndpoint(
         return TypedResults.Ok();
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The whole body, or null as soon as it is longer than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(PipeReader body, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var read = await body.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (buffer.Length > MaxBodyBytes)
+            {
+                body.AdvanceTo(buffer.End);
                 return null;
-            buffer.Write(chunk, 0, read);
+            }
+            if (read.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                body.AdvanceTo(buffer.End);
+                return bytes;
+            }
+            body.AdvanceTo(buffer.Start, buffer.End);
         }
-        return buffer.ToArray();
     }
 
     private static (Activity? Activity, string? Problem) Parse(byte[] body)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace TeamsPolicyBot.LoadTests;
@@ -8,6 +9,9 @@ namespace TeamsPolicyBot.LoadTests;
 /// </summary>
 public static class LoadRun
 {
+    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
+
     public static async Task RunAsync(LoadOptions options, TestBed bed)
     {
         var questions = await bed.FullInformationQuestionsAsync(options.Pack);
@@ -40,22 +44,24 @@ public static class LoadRun
     }
 
     /// <summary>
-    /// Closed-loop rounds until two in a row are within 5 % of each other: .NET recompiles hot code with profile
-    /// data for tens of thousands of turns after start, and a bot that has served for minutes is what Teams sees.
+    /// Closed-loop rounds for at least <see cref="MinimumWarmUp"/>, then until the bot's CPU per turn settles (two rounds
+    /// in a row within 5 %): .NET recompiles hot code with profile data for tens of thousands of turns after start,
+    /// and a bot that has served for minutes is what Teams sees. Both bots warm up the same way.
     /// </summary>
     private static async Task WarmUpAsync(BotProcess bot, LoadDriver driver, LoadOptions options)
     {
-        const int MaxRounds = 12;
-        var previous = 0.0;
-        for (var round = 1; round <= MaxRounds; round++)
+        var started = Stopwatch.GetTimestamp();
+        var round = 0;
+        var previous = double.NaN;
+        while (Stopwatch.GetElapsedTime(started) < MaximumWarmUp)
         {
             var cpu = bot.ProcessorTime;
             var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
-            var rate = run.TurnsPerSecond;
-            Console.WriteLine($"[{bot.Name}] warming up, round {round}: {rate:0} turns/s, bot CPU per turn {(bot.ProcessorTime - cpu).TotalMilliseconds / run.Turns.Count:0.00} ms");
-            if (round >= 3 && Math.Abs(rate - previous) <= 0.05 * previous)
+            var cpuPerTurn = (bot.ProcessorTime - cpu).TotalMilliseconds / run.Turns.Count;
+            Console.WriteLine($"[{bot.Name}] warming up, round {++round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpuPerTurn:0.00} ms");
+            if (Stopwatch.GetElapsedTime(started) >= MinimumWarmUp && Math.Abs(cpuPerTurn - previous) <= 0.05 * previous)
                 return;
-            previous = rate;
+            previous = cpuPerTurn;
         }
     }
 
