@@ -31,6 +31,17 @@ internal sealed partial class Message
         ["tiktoks"] = ["tiktok"],
     };
 
+    /// <summary>Every word's text and stem, sorted, for finding words by their first letters.</summary>
+    private readonly string[] _sortedWords;
+
+    // The pattern words (see PatternWords) in the message: each word's number by text and by stem (-1 when no
+    // pattern names it), and all of them as bits. Numbered on first use, and again when a pattern made since
+    // names a word numbered later, so the order patterns are made in never changes what a message matches.
+    private int _numbered;
+    private int[] _textNumbers = [];
+    private int[] _stemNumbers = [];
+    private ulong[] _present = [];
+
     public IReadOnlyList<Word> Words { get; }
 
     public Message(string text, Lexicon lexicon)
@@ -48,6 +59,13 @@ internal sealed partial class Message
             words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
         }
         Words = words;
+        _sortedWords = new string[2 * words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            _sortedWords[2 * i] = words[i].Text;
+            _sortedWords[2 * i + 1] = words[i].Stem;
+        }
+        Array.Sort(_sortedWords, StringComparer.Ordinal);
     }
 
     public int Count => Words.Count;
@@ -64,6 +82,53 @@ internal sealed partial class Message
         foreach (var candidate in words)
             if (word.Text == candidate || word.Stem == Stemmer.StemOfConstant(candidate)) return true;
         return false;
+    }
+
+    /// <summary>Whether some word of the message is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
+    public bool Contains(int patternWord)
+    {
+        NumberUpTo(patternWord);
+        return (_present[patternWord / 64] & (1UL << (patternWord % 64))) != 0;
+    }
+
+    /// <summary>Whether the word at <paramref name="index"/> is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
+    public bool HasAt(int index, int patternWord)
+    {
+        NumberUpTo(patternWord);
+        return _textNumbers[index] == patternWord || _stemNumbers[index] == patternWord;
+    }
+
+    /// <summary>Whether some word of the message, or its stem, starts with <paramref name="prefix"/>.</summary>
+    public bool ContainsPrefix(string prefix)
+    {
+        var index = Array.BinarySearch(_sortedWords, prefix, StringComparer.Ordinal);
+        if (index >= 0) return true;
+        // Not found: the complement is where the prefix would go, so the first word starting with it comes next.
+        index = ~index;
+        return index < _sortedWords.Length && _sortedWords[index].StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    private void NumberUpTo(int patternWord)
+    {
+        if (patternWord < _numbered) return;
+        _numbered = PatternWords.Count;
+        _textNumbers = new int[Words.Count];
+        _stemNumbers = new int[Words.Count];
+        _present = new ulong[(_numbered + 63) / 64];
+        for (var i = 0; i < Words.Count; i++)
+        {
+            _textNumbers[i] = Number(Words[i].Text);
+            _stemNumbers[i] = Number(Words[i].Stem);
+        }
+    }
+
+    /// <summary>The word's pattern number, marked present; -1 for a word no pattern names (or one numbered since counting began).</summary>
+    private int Number(string word)
+    {
+        var number = PatternWords.Find(word);
+        if (number < 0 || number >= _numbered) return -1;
+        _present[number / 64] |= 1UL << (number % 64);
+        return number;
     }
 
     private static string Normalise(string text)
