@@ -216,11 +216,23 @@ internal static class FactReader
         }
     }
 
-    private static void SetYesNo(Dictionary<string, string> facts, Message m, string fact, params string[] patterns)
+    private static void SetYesNo(Dictionary<string, string> facts, Message m, string fact, params ReadOnlySpan<string> patterns)
     {
-        var matches = patterns.SelectMany(p => Pattern.Of(p).Matches(m)).ToList();
-        if (matches.Count == 0) return;
-        facts[fact] = matches.Any(x => !Negated(m, x.Start)) ? Facts.Yes : Facts.No;
+        // Yes when any match is not negated; no when every match is; unset when nothing matches.
+        string? value = null;
+        foreach (var pattern in patterns)
+        {
+            foreach (var (start, _) in Pattern.Of(pattern).Matches(m))
+            {
+                if (!Negated(m, start))
+                {
+                    facts[fact] = Facts.Yes;
+                    return;
+                }
+                value = Facts.No;
+            }
+        }
+        if (value is not null) facts[fact] = value;
     }
 
     /// <summary>A "not", "no", "never" or "without" shortly before, with no "but" in between.</summary>

@@ -75,7 +75,7 @@ internal sealed partial class Message
     public string StemAt(int index) => index >= 0 && index < Words.Count ? Words[index].Stem : "";
 
     /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
-    public bool Is(int index, params string[] words)
+    public bool Is(int index, params ReadOnlySpan<string> words)
     {
         if (index < 0 || index >= Words.Count) return false;
         var word = Words[index];

@@ -37,19 +37,10 @@ internal sealed class Pattern
 
     public static Pattern Of(string text) => Cache.GetOrAdd(text, t => new Pattern(t));
 
-    /// <summary>Each match as the index of its first and last word.</summary>
-    public IEnumerable<(int Start, int End)> Matches(Message message)
-    {
-        if (!CanMatch(message)) yield break;
-        for (var start = 0; start < message.Count; start++)
-        {
-            if (!_slots[0].Accepts(message, start)) continue;
-            var end = MatchFrom(message, 1, start);
-            if (end >= 0) yield return (start, end);
-        }
-    }
+    /// <summary>Each match as the index of its first and last word: one per first word, the shortest from it.</summary>
+    public IEnumerable<(int Start, int End)> Matches(Message message) => CanMatch(message) ? MatchesFrom(message) : [];
 
-    // Called for every cue of every topic on every question: a loop, not Matches(message).Any(), which allocates.
+    /// <summary>Whether the message holds a match; allocates nothing, unlike <c>Matches(message).Any()</c>.</summary>
     public bool IsIn(Message message)
     {
         if (!CanMatch(message)) return false;
@@ -59,6 +50,32 @@ internal sealed class Pattern
                 return true;
         }
         return false;
+    }
+
+    /// <summary>Whether one of the <see cref="Matches"/> starts at word <paramref name="index"/>.</summary>
+    public bool StartsAt(Message message, int index) =>
+        index >= 0 && index < message.Count && CanMatch(message) && _slots[0].Accepts(message, index) && MatchFrom(message, 1, index) >= 0;
+
+    /// <summary>Whether one of the <see cref="Matches"/> ends at word <paramref name="index"/>.</summary>
+    public bool EndsAt(Message message, int index)
+    {
+        if (!CanMatch(message)) return false;
+        for (var start = 0; start <= index && start < message.Count; start++)
+        {
+            if (_slots[0].Accepts(message, start) && MatchFrom(message, 1, start) == index)
+                return true;
+        }
+        return false;
+    }
+
+    private IEnumerable<(int Start, int End)> MatchesFrom(Message message)
+    {
+        for (var start = 0; start < message.Count; start++)
+        {
+            if (!_slots[0].Accepts(message, start)) continue;
+            var end = MatchFrom(message, 1, start);
+            if (end >= 0) yield return (start, end);
+        }
     }
 
     /// <summary>Whether every slot has some word of the message to accept: most patterns fail here, in a few
