@@ -31,12 +31,10 @@ internal sealed partial class Message
         ["tiktoks"] = ["tiktok"],
     };
 
-    /// <summary>Every word's text and stem, sorted, for finding words by their first letters.</summary>
-    private readonly string[] _sortedWords;
-
-    // The pattern words (see PatternWords) in the message: each word's number by text and by stem (-1 when no
-    // pattern names it), and all of them as bits. Numbered on first use, and again when a pattern made since
-    // names a word numbered later, so the order patterns are made in never changes what a message matches.
+    // The pattern words and prefixes (see PatternWords) in the message: each word's number by text and by stem
+    // (-1 when no pattern names it), and all of them as bits, prefixes included. Numbered on first use, and again
+    // when a pattern made since names a word numbered later, so the order patterns are made in never changes
+    // what a message matches.
     private int _numbered;
     private int[] _textNumbers = [];
     private int[] _stemNumbers = [];
@@ -59,13 +57,6 @@ internal sealed partial class Message
             words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
         }
         Words = words;
-        _sortedWords = new string[2 * words.Count];
-        for (var i = 0; i < words.Count; i++)
-        {
-            _sortedWords[2 * i] = words[i].Text;
-            _sortedWords[2 * i + 1] = words[i].Stem;
-        }
-        Array.Sort(_sortedWords, StringComparer.Ordinal);
     }
 
     public int Count => Words.Count;
@@ -84,7 +75,8 @@ internal sealed partial class Message
         return false;
     }
 
-    /// <summary>Whether some word of the message is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
+    /// <summary>Whether some word of the message is, or has the stem, the pattern word numbered <paramref name="patternWord"/>;
+    /// or, for a prefix's number, starts with it.</summary>
     public bool Contains(int patternWord)
     {
         NumberUpTo(patternWord);
@@ -98,16 +90,6 @@ internal sealed partial class Message
         return _textNumbers[index] == patternWord || _stemNumbers[index] == patternWord;
     }
 
-    /// <summary>Whether some word of the message, or its stem, starts with <paramref name="prefix"/>.</summary>
-    public bool ContainsPrefix(string prefix)
-    {
-        var index = Array.BinarySearch(_sortedWords, prefix, StringComparer.Ordinal);
-        if (index >= 0) return true;
-        // Not found: the complement is where the prefix would go, so the first word starting with it comes next.
-        index = ~index;
-        return index < _sortedWords.Length && _sortedWords[index].StartsWith(prefix, StringComparison.Ordinal);
-    }
-
     private void NumberUpTo(int patternWord)
     {
         if (patternWord < _numbered) return;
@@ -115,10 +97,23 @@ internal sealed partial class Message
         _textNumbers = new int[Words.Count];
         _stemNumbers = new int[Words.Count];
         _present = new ulong[(_numbered + 63) / 64];
+        var sorted = new string[2 * Words.Count];
         for (var i = 0; i < Words.Count; i++)
         {
             _textNumbers[i] = Number(Words[i].Text);
             _stemNumbers[i] = Number(Words[i].Stem);
+            (sorted[2 * i], sorted[2 * i + 1]) = (Words[i].Text, Words[i].Stem);
+        }
+
+        // Words and prefixes both sorted: a prefix some word starts with is at the first word not before it,
+        // so one pass over each list finds every prefix present.
+        Array.Sort(sorted, StringComparer.Ordinal);
+        var next = 0;
+        foreach (var (prefix, number) in PatternWords.Prefixes)
+        {
+            while (next < sorted.Length && string.CompareOrdinal(sorted[next], prefix) < 0) next++;
+            if (next < sorted.Length && number < _numbered && sorted[next].StartsWith(prefix, StringComparison.Ordinal))
+                Mark(number);
         }
     }
 
@@ -127,9 +122,11 @@ internal sealed partial class Message
     {
         var number = PatternWords.Find(word);
         if (number < 0 || number >= _numbered) return -1;
-        _present[number / 64] |= 1UL << (number % 64);
+        Mark(number);
         return number;
     }
+
+    private void Mark(int number) => _present[number / 64] |= 1UL << (number % 64);
 
     private static string Normalise(string text)
     {

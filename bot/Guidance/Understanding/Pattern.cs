@@ -26,9 +26,11 @@ internal sealed class Pattern
                 continue;
             }
             var options = part.Split('|');
+            var prefixes = options.Where(o => o.EndsWith('*')).Select(o => o[..^1]).ToArray();
             slots.Add(new Slot(
                 options.Where(o => !o.EndsWith('*')).Select(o => PatternWords.Add(Stemmer.Stem(o))).Distinct().ToArray(),
-                options.Where(o => o.EndsWith('*')).Select(o => o[..^1]).ToArray(),
+                prefixes,
+                prefixes.Select(PatternWords.AddPrefix).ToArray(),
                 gapBefore));
             gapBefore = false;
         }
@@ -102,7 +104,8 @@ internal sealed class Pattern
 
     /// <param name="words">The <see cref="PatternWords"/> numbers of the stems this slot accepts (a word's text or stem).</param>
     /// <param name="prefixes">Beginnings this slot accepts of a word's text or stem.</param>
-    private sealed class Slot(int[] words, string[] prefixes, bool gapBefore)
+    /// <param name="prefixNumbers">The <see cref="PatternWords"/> numbers of <paramref name="prefixes"/>.</param>
+    private sealed class Slot(int[] words, string[] prefixes, int[] prefixNumbers, bool gapBefore)
     {
         public bool GapBefore => gapBefore;
 
@@ -121,8 +124,8 @@ internal sealed class Pattern
         {
             foreach (var word in words)
                 if (message.Contains(word)) return true;
-            foreach (var prefix in prefixes)
-                if (message.ContainsPrefix(prefix)) return true;
+            foreach (var prefix in prefixNumbers)
+                if (message.Contains(prefix)) return true;
             return false;
         }
     }

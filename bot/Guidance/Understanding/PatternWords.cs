@@ -1,32 +1,51 @@
 namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
-/// Numbers every word (stem) a <see cref="Pattern"/> names, so a <see cref="Message"/> can record which of
-/// them it contains as bits, and a pattern test each word it needs with a shift instead of hashing a string.
-/// Patterns are made on first use, so the numbering grows while the bot warms up; it never shrinks.
+/// Numbers every word (stem) and every prefix (<c>messag*</c>) a <see cref="Pattern"/> names, so a
+/// <see cref="Message"/> can record which of them it holds as bits, and a pattern test each option with a
+/// shift instead of hashing or comparing strings. Patterns are made on first use, so the numbering grows
+/// while the bot warms up; it never shrinks.
 /// </summary>
 internal static class PatternWords
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Numbers = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
     private static volatile int _count;
+    private static volatile PrefixNumber[] _prefixes = [];
 
-    /// <summary>How many words are numbered: every number below it can be found with <see cref="Find"/>.</summary>
+    /// <summary>How many words and prefixes are numbered: everything numbered below it can be found.</summary>
     public static int Count => _count;
 
-    public static int Add(string word)
+    /// <summary>The numbered prefixes, sorted ordinally by prefix.</summary>
+    public static ReadOnlySpan<PrefixNumber> Prefixes => _prefixes;
+
+    public static int Add(string word) => Number(word, isPrefix: false);
+
+    public static int AddPrefix(string prefix) => Number(prefix, isPrefix: true);
+
+    /// <returns>The word's number, or -1 when no pattern names it.</returns>
+    public static int Find(string word) => Numbers.TryGetValue(word, out var number) ? number : -1;
+
+    private static int Number(string text, bool isPrefix)
     {
+        // A prefix is kept apart from the word it is spelt like: "post*" is not "post".
+        var key = isPrefix ? text + "*" : text;
         lock (Gate)
         {
-            if (Numbers.TryGetValue(word, out var number)) return number;
+            if (Numbers.TryGetValue(key, out var number)) return number;
             number = _count;
-            Numbers[word] = number;
-            // Published after the word, so whoever reads Count can find every word below it.
+            Numbers[key] = number;
+            if (isPrefix)
+            {
+                PrefixNumber[] prefixes = [.. _prefixes, new PrefixNumber(text, number)];
+                Array.Sort(prefixes, (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+                _prefixes = prefixes;
+            }
+            // Published last, so whoever reads Count first finds everything numbered below it.
             _count = number + 1;
             return number;
         }
     }
-
-    /// <returns>The word's number, or -1 when no pattern names it.</returns>
-    public static int Find(string word) => Numbers.TryGetValue(word, out var number) ? number : -1;
 }
+
+internal readonly record struct PrefixNumber(string Prefix, int Number);
