@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 internal sealed class Pattern
 {
     private const int Gap = 3;
-    private static readonly ConcurrentDictionary<string, Pattern> Cache = new(StringComparer.Ordinal);
+    private static readonly LiteralCache<Pattern> Cache = new(text => new Pattern(text));
 
     private readonly Slot[] _slots;
 
@@ -37,7 +35,8 @@ internal sealed class Pattern
         _slots = [.. slots];
     }
 
-    public static Pattern Of(string text) => Cache.GetOrAdd(text, t => new Pattern(t));
+    /// <param name="text">The pattern, written in the engine's code (see <see cref="LiteralCache{T}"/>).</param>
+    public static Pattern Of(string text) => Cache[text];
 
     /// <summary>Each match as the index of its first and last word: one per first word, the shortest from it.</summary>
     public IEnumerable<(int Start, int End)> Matches(Message message) => CanMatch(message) ? MatchesFrom(message) : [];
