@@ -40,7 +40,9 @@ internal sealed partial class Message
     private int[] _stemNumbers = [];
     private ulong[] _present = [];
 
-    public IReadOnlyList<Word> Words { get; }
+    private readonly Word[] _words;
+
+    public IReadOnlyList<Word> Words => _words;
 
     public Message(string text, Lexicon lexicon)
     {
@@ -56,20 +58,20 @@ internal sealed partial class Message
             var corrected = lexicon.Correct(token);
             words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
         }
-        Words = words;
+        _words = [.. words];
     }
 
-    public int Count => Words.Count;
+    public int Count => _words.Length;
 
-    public string this[int index] => index >= 0 && index < Words.Count ? Words[index].Text : "";
+    public string this[int index] => index >= 0 && index < _words.Length ? _words[index].Text : "";
 
-    public string StemAt(int index) => index >= 0 && index < Words.Count ? Words[index].Stem : "";
+    public string StemAt(int index) => index >= 0 && index < _words.Length ? _words[index].Stem : "";
 
     /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
     public bool Is(int index, params ReadOnlySpan<string> words)
     {
-        if (index < 0 || index >= Words.Count) return false;
-        var word = Words[index];
+        if (index < 0 || index >= _words.Length) return false;
+        var word = _words[index];
         foreach (var candidate in words)
             if (word.Text == candidate || word.Stem == Stemmer.StemOfConstant(candidate)) return true;
         return false;
@@ -79,42 +81,38 @@ internal sealed partial class Message
     /// or, for a prefix's number, starts with it.</summary>
     public bool Contains(int patternWord)
     {
-        NumberUpTo(patternWord);
+        if (patternWord >= _numbered) NumberPatternWords();
         return (_present[patternWord / 64] & (1UL << (patternWord % 64))) != 0;
     }
 
     /// <summary>Whether the word at <paramref name="index"/> is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
     public bool HasAt(int index, int patternWord)
     {
-        NumberUpTo(patternWord);
+        if (patternWord >= _numbered) NumberPatternWords();
         return _textNumbers[index] == patternWord || _stemNumbers[index] == patternWord;
     }
 
-    private void NumberUpTo(int patternWord)
+    /// <summary>Numbers the words against every pattern word made so far (once per message, unless patterns are
+    /// still being made): the check for it stays in the callers, which run thousands of times per answer.</summary>
+    private void NumberPatternWords()
     {
-        if (patternWord < _numbered) return;
         _numbered = PatternWords.Count;
-        _textNumbers = new int[Words.Count];
-        _stemNumbers = new int[Words.Count];
+        _textNumbers = new int[_words.Length];
+        _stemNumbers = new int[_words.Length];
         _present = new ulong[(_numbered + 63) / 64];
-        var sorted = new string[2 * Words.Count];
-        for (var i = 0; i < Words.Count; i++)
+        for (var i = 0; i < _words.Length; i++)
         {
-            _textNumbers[i] = Number(Words[i].Text);
-            _stemNumbers[i] = Number(Words[i].Stem);
-            (sorted[2 * i], sorted[2 * i + 1]) = (Words[i].Text, Words[i].Stem);
+            _textNumbers[i] = Number(_words[i].Text);
+            _stemNumbers[i] = Number(_words[i].Stem);
+            MarkPrefixes(_words[i].Text);
+            if (_words[i].Stem != _words[i].Text) MarkPrefixes(_words[i].Stem);
         }
+    }
 
-        // Words and prefixes both sorted: a prefix some word starts with is at the first word not before it,
-        // so one pass over each list finds every prefix present.
-        Array.Sort(sorted, StringComparer.Ordinal);
-        var next = 0;
-        foreach (var (prefix, number) in PatternWords.Prefixes)
-        {
-            while (next < sorted.Length && string.CompareOrdinal(sorted[next], prefix) < 0) next++;
-            if (next < sorted.Length && number < _numbered && sorted[next].StartsWith(prefix, StringComparison.Ordinal))
-                Mark(number);
-        }
+    private void MarkPrefixes(string word)
+    {
+        foreach (var (prefix, number) in PatternWords.PrefixesFor(word))
+            if (number < _numbered && word.StartsWith(prefix, StringComparison.Ordinal)) Mark(number);
     }
 
     /// <summary>The word's pattern number, marked present; -1 for a word no pattern names (or one numbered since counting began).</summary>
@@ -139,21 +137,30 @@ internal sealed partial class Message
             "won't" or "wont" => "will not",
             _ => m.Groups[1].Value,
         });
-        s = NegativeContraction().Replace(s, " not");
-        s = BeContraction().Replace(s, "$1 is");
-        s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
+        // The passes below but one need an apostrophe, which most messages no longer have; the regexes that
+        // start at a word, not at the apostrophe, would otherwise try every word of the message to find none.
+        var apostrophe = s.Contains('\'');
+        if (apostrophe)
+        {
+            s = NegativeContraction().Replace(s, " not");
+            s = BeContraction().Replace(s, "$1 is");
+            s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
+        }
         s = YearShort().Replace(s, "year $1");
-        s = Possessive().Replace(s, " " + PossessiveMark + " ");
-        s = PluralPossessive().Replace(s, "$1 " + PossessiveMark + " ");
+        if (apostrophe)
+        {
+            s = Possessive().Replace(s, " " + PossessiveMark + " ");
+            s = PluralPossessive().Replace(s, "$1 " + PossessiveMark + " ");
+        }
         return s;
     }
 
     private static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
-        foreach (Match m in Token().Matches(text))
+        foreach (var match in Token().EnumerateMatches(text))
         {
-            var token = m.Value;
+            var token = text.Substring(match.Index, match.Length);
             if (Aliases.TryGetValue(token, out var replacement)) tokens.AddRange(replacement);
             else tokens.Add(token);
         }

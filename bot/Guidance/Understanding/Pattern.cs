@@ -112,8 +112,8 @@ internal sealed class Pattern
         {
             foreach (var word in words)
                 if (message.HasAt(index, word)) return true;
-            var text = message.Words[index].Text;
-            var stem = message.Words[index].Stem;
+            var text = message[index];
+            var stem = message.StemAt(index);
             foreach (var prefix in prefixes)
                 if (text.StartsWith(prefix, StringComparison.Ordinal) || stem.StartsWith(prefix, StringComparison.Ordinal)) return true;
             return false;

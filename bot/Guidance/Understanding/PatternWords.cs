@@ -8,16 +8,21 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 /// </summary>
 internal static class PatternWords
 {
+    private const int Buckets = 27;
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Numbers = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
     private static volatile int _count;
-    private static volatile PrefixNumber[] _prefixes = [];
+
+    /// <summary>The numbered prefixes by first letter (a–z, then anything else), so a word is only tried
+    /// against the few that could start it.</summary>
+    private static volatile PrefixNumber[][] _prefixesByLetter = [.. Enumerable.Repeat(Array.Empty<PrefixNumber>(), Buckets)];
 
     /// <summary>How many words and prefixes are numbered: everything numbered below it can be found.</summary>
     public static int Count => _count;
 
-    /// <summary>The numbered prefixes, sorted ordinally by prefix.</summary>
-    public static ReadOnlySpan<PrefixNumber> Prefixes => _prefixes;
+    /// <summary>The numbered prefixes that could start <paramref name="word"/>: those with its first letter.</summary>
+    public static ReadOnlySpan<PrefixNumber> PrefixesFor(string word) => word.Length == 0 ? [] : _prefixesByLetter[Bucket(word[0])];
 
     public static int Add(string word) => Number(word, isPrefix: false);
 
@@ -37,15 +42,19 @@ internal static class PatternWords
             Numbers[key] = number;
             if (isPrefix)
             {
-                PrefixNumber[] prefixes = [.. _prefixes, new PrefixNumber(text, number)];
-                Array.Sort(prefixes, (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
-                _prefixes = prefixes;
+                var byLetter = (PrefixNumber[][])_prefixesByLetter.Clone();
+                // An empty prefix starts every word.
+                foreach (var bucket in text.Length == 0 ? Enumerable.Range(0, Buckets) : [Bucket(text[0])])
+                    byLetter[bucket] = [.. byLetter[bucket], new PrefixNumber(text, number)];
+                _prefixesByLetter = byLetter;
             }
             // Published last, so whoever reads Count first finds everything numbered below it.
             _count = number + 1;
             return number;
         }
     }
+
+    private static int Bucket(char first) => char.IsAsciiLetterLower(first) ? first - 'a' : Buckets - 1;
 }
 
 internal readonly record struct PrefixNumber(string Prefix, int Number);
