@@ -13,6 +13,8 @@ internal static class FactReader
     private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
     private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "family", "families", "form");
     private static readonly HashSet<string> Refused = Stemmer.Set("without", "not", "no", "never", "refused", "declined");
+    /// <summary>Words that give agreement; a set because every word of the message is tested against them.</summary>
+    private static readonly HashSet<string> Agreeing = Stemmer.Set("consent", "permission", "agreed", "agree", "approved", "approve", "approval", "authorised", "authorized", "blessing", "okay", "sign");
     private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request", "once", "when");
 
     private static readonly string[] Personal =
@@ -187,7 +189,7 @@ internal static class FactReader
     {
         for (var i = 0; i < m.Count; i++)
         {
-            var isApproval = m.Is(i, "consent", "permission", "agreed", "agree", "approved", "approve", "approval", "authorised", "authorized", "blessing", "okay", "sign")
+            var isApproval = Agreeing.Contains(m.StemAt(i))
                              || m.Is(i, "say") && m.Is(i + 1, "okay", "yes", "fine");
             if (!isApproval || m.Is(i, "okay") && !m.Is(i - 1, "be", "have", "say")) continue;
             if (m.Is(i, "sign") && !m.Is(i + 1, "off", "form", "the", "consent")) continue;

@@ -17,6 +17,10 @@ internal sealed class PeopleReader(int currentYear)
     /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
     private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
 
+    /// <summary>People who are strangers by what they are; <see cref="Someone"/> only when the message says "I do not know" them.</summary>
+    private static readonly HashSet<string> StrangerNouns = Stemmer.Set("stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance");
+    private static readonly HashSet<string> Someone = Stemmer.Set("someone", "somebody", "person", "people", "adult", "man", "woman", "account");
+
     /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
     private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
@@ -191,8 +195,8 @@ internal sealed class PeopleReader(int currentYear)
     }
 
     private static bool IsStranger(Message m, int i) =>
-        m.Is(i, "stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance")
-        || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
+        StrangerNouns.Contains(m.StemAt(i))
+        || (Someone.Contains(m.StemAt(i))
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").StartsAt(m, i)
         || Pattern.Of("member of the public").StartsAt(m, i)

@@ -127,9 +127,14 @@ internal static class TopicClassifier
 
     private static Dictionary<string, int> Scores(Message m, IReadOnlyDictionary<string, string> facts, IReadOnlyList<Person> people)
     {
-        var scores = CuePatterns.ToDictionary(
-            topic => topic.Key,
-            topic => topic.Value.Sum(cue => cue.Pattern.IsIn(m) ? cue.Weight : 0));
+        var scores = new Dictionary<string, int>(CuePatterns.Count);
+        foreach (var (topic, cues) in CuePatterns)
+        {
+            var score = 0;
+            foreach (var (pattern, weight) in cues)
+                if (pattern.IsIn(m)) score += weight;
+            scores[topic] = score;
+        }
 
         var action = facts.GetValueOrDefault(Facts.Action);
         var reacting = action is "share" or "comment" or "like";
