@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace TeamsPolicyBot.Guidance.Understanding;
@@ -85,6 +86,18 @@ internal sealed partial class Message
         return (_present[patternWord / 64] & (1UL << (patternWord % 64))) != 0;
     }
 
+    /// <summary>The numbers of the pattern words and prefixes the message holds (see <see cref="Contains"/>), lowest first.</summary>
+    public IEnumerable<int> PatternWordsPresent()
+    {
+        if (_numbered < PatternWords.Count) NumberPatternWords();
+        var present = _present;
+        for (var block = 0; block < present.Length; block++)
+        {
+            for (var bits = present[block]; bits != 0; bits &= bits - 1)
+                yield return block * 64 + BitOperations.TrailingZeroCount(bits);
+        }
+    }
+
     /// <summary>Whether the word at <paramref name="index"/> is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
     public bool HasAt(int index, int patternWord)
     {
@@ -105,7 +118,8 @@ internal sealed partial class Message
             _textNumbers[i] = Number(_words[i].Text);
             _stemNumbers[i] = Number(_words[i].Stem);
             MarkPrefixes(_words[i].Text);
-            if (_words[i].Stem != _words[i].Text) MarkPrefixes(_words[i].Stem);
+            // Usually the stem starts the text ("photo", "photos"), and so does every prefix of it.
+            if (!_words[i].Text.StartsWith(_words[i].Stem, StringComparison.Ordinal)) MarkPrefixes(_words[i].Stem);
         }
     }
 

@@ -38,6 +38,10 @@ internal sealed class Pattern
     /// <param name="text">The pattern, written in the engine's code (see <see cref="LiteralCache{T}"/>).</param>
     public static Pattern Of(string text) => Cache[text];
 
+    /// <summary>The numbers (see <see cref="PatternWords"/>) of the words and prefixes the first slot accepts:
+    /// a message holding none of them cannot match.</summary>
+    public IEnumerable<int> FirstWords => _slots[0].Numbers;
+
     /// <summary>Each match as the index of its first and last word: one per first word, the shortest from it.</summary>
     public IEnumerable<(int Start, int End)> Matches(Message message) => CanMatch(message) ? MatchesFrom(message) : [];
 
@@ -107,6 +111,8 @@ internal sealed class Pattern
     private sealed class Slot(int[] words, string[] prefixes, int[] prefixNumbers, bool gapBefore)
     {
         public bool GapBefore => gapBefore;
+
+        public IEnumerable<int> Numbers => words.Concat(prefixNumbers);
 
         public bool Accepts(Message message, int index)
         {
