@@ -42,6 +42,26 @@ internal static class FactReader
         "retweet|repost|reshare|share the|a school|academy|trust",
     ];
 
+    /// <summary>Wordings where the other person made the first move.</summary>
+    private static readonly string[] TheyStarted =
+    [
+        "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
+        "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
+        "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
+        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
+        "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
+        "his|her|their friend|follow request",
+    ];
+
+    /// <summary>Wordings where the member of staff would make the first move.</summary>
+    private static readonly string[] IStarted =
+    [
+        "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start|tag|post|share|put|upload",
+        "i want|would ~ to add|follow|friend|message|contact|keep|befriend|connect|use|give|invite",
+        "i add|follow|sent|send|invite|message|request|friend",
+        "okay|ok|alright|fine|allow|acceptable ~ to add|follow|friend|message|contact|befriend|give|text|dm|email",
+    ];
+
     public static Dictionary<string, string> Read(Message m)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -49,7 +69,7 @@ internal static class FactReader
         var action = Action(m);
         Set(facts, Facts.Action, action);
 
-        var personal = Personal.Any(p => Any(m, p));
+        var personal = AnyOf(m, Personal);
         var official = Official.Any(p => Any(m, p) && !OfficialNegated(m, p));
         // "Can I comment on the school's page?" is my own account reacting to the school's post;
         // "someone commented on the school's page" happened on the official account.
@@ -57,7 +77,7 @@ internal static class FactReader
         var platform = Any(m, "facebook|instagram|twitter|tiktok|snapchat|youtube|linkedin|whatsapp|online|internet|web|website|threads|pinterest")
                        || Any(m, "social media|network*") || Any(m, "on x");
         Set(facts, Facts.Account, personal || reactingMyself ? "personal" : official ? "official" : platform ? "personal" : null);
-        if (official && (reactingMyself || personal) || SchoolPost.Any(p => Any(m, p)))
+        if (official && (reactingMyself || personal) || AnyOf(m, SchoolPost))
             facts[Facts.PostBy] = "school";
 
         SetYesNo(facts, m, Facts.Critical,
@@ -83,24 +103,8 @@ internal static class FactReader
 
     private static string? Initiator(Message m)
     {
-        string[] them =
-        [
-            "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
-            "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
-            "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
-            "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
-            "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
-            "his|her|their friend|follow request",
-        ];
-        if (them.Any(p => Any(m, p))) return "them";
-        string[] me =
-        [
-            "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start|tag|post|share|put|upload",
-            "i want|would ~ to add|follow|friend|message|contact|keep|befriend|connect|use|give|invite",
-            "i add|follow|sent|send|invite|message|request|friend",
-            "okay|ok|alright|fine|allow|acceptable ~ to add|follow|friend|message|contact|befriend|give|text|dm|email",
-        ];
-        return me.Any(p => Any(m, p)) ? "me" : null;
+        if (AnyOf(m, TheyStarted)) return "them";
+        return AnyOf(m, IStarted) ? "me" : null;
     }
 
     private static string? Action(Message m)
@@ -249,6 +253,13 @@ internal static class FactReader
     }
 
     private static bool Any(Message m, string pattern) => Pattern.Of(pattern).IsIn(m);
+
+    private static bool AnyOf(Message m, string[] patterns)
+    {
+        foreach (var pattern in patterns)
+            if (Any(m, pattern)) return true;
+        return false;
+    }
 
     private static void Set(Dictionary<string, string> facts, string fact, string? value)
     {
