@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace TeamsPolicyBot.Guidance.Understanding;
@@ -32,16 +31,8 @@ internal sealed partial class Message
         ["tiktoks"] = ["tiktok"],
     };
 
-    // The pattern words and prefixes (see PatternWords) in the message: each word's number by text and by stem
-    // (-1 when no pattern names it), and all of them as bits, prefixes included. Numbered on first use, and again
-    // when a pattern made since names a word numbered later, so the order patterns are made in never changes
-    // what a message matches.
-    private int _numbered;
-    private int[] _textNumbers = [];
-    private int[] _stemNumbers = [];
-    private ulong[] _present = [];
-
     private readonly Word[] _words;
+    private readonly MessagePatternWords _patternWords;
 
     public IReadOnlyList<Word> Words => _words;
 
@@ -60,6 +51,7 @@ internal sealed partial class Message
             words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
         }
         _words = [.. words];
+        _patternWords = new MessagePatternWords(_words);
     }
 
     public int Count => _words.Length;
@@ -80,65 +72,13 @@ internal sealed partial class Message
 
     /// <summary>Whether some word of the message is, or has the stem, the pattern word numbered <paramref name="patternWord"/>;
     /// or, for a prefix's number, starts with it.</summary>
-    public bool Contains(int patternWord)
-    {
-        if (patternWord >= _numbered) NumberPatternWords();
-        return (_present[patternWord / 64] & (1UL << (patternWord % 64))) != 0;
-    }
-
-    /// <summary>The numbers of the pattern words and prefixes the message holds (see <see cref="Contains"/>), lowest first.</summary>
-    public IEnumerable<int> PatternWordsPresent()
-    {
-        if (_numbered < PatternWords.Count) NumberPatternWords();
-        var present = _present;
-        for (var block = 0; block < present.Length; block++)
-        {
-            for (var bits = present[block]; bits != 0; bits &= bits - 1)
-                yield return block * 64 + BitOperations.TrailingZeroCount(bits);
-        }
-    }
+    public bool Contains(int patternWord) => _patternWords.Contains(patternWord);
 
     /// <summary>Whether the word at <paramref name="index"/> is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
-    public bool HasAt(int index, int patternWord)
-    {
-        if (patternWord >= _numbered) NumberPatternWords();
-        return _textNumbers[index] == patternWord || _stemNumbers[index] == patternWord;
-    }
+    public bool HasAt(int index, int patternWord) => _patternWords.HasAt(index, patternWord);
 
-    /// <summary>Numbers the words against every pattern word made so far (once per message, unless patterns are
-    /// still being made): the check for it stays in the callers, which run thousands of times per answer.</summary>
-    private void NumberPatternWords()
-    {
-        _numbered = PatternWords.Count;
-        _textNumbers = new int[_words.Length];
-        _stemNumbers = new int[_words.Length];
-        _present = new ulong[(_numbered + 63) / 64];
-        for (var i = 0; i < _words.Length; i++)
-        {
-            _textNumbers[i] = Number(_words[i].Text);
-            _stemNumbers[i] = Number(_words[i].Stem);
-            MarkPrefixes(_words[i].Text);
-            // Usually the stem starts the text ("photo", "photos"), and so does every prefix of it.
-            if (!_words[i].Text.StartsWith(_words[i].Stem, StringComparison.Ordinal)) MarkPrefixes(_words[i].Stem);
-        }
-    }
-
-    private void MarkPrefixes(string word)
-    {
-        foreach (var (prefix, number) in PatternWords.PrefixesFor(word))
-            if (number < _numbered && word.StartsWith(prefix, StringComparison.Ordinal)) Mark(number);
-    }
-
-    /// <summary>The word's pattern number, marked present; -1 for a word no pattern names (or one numbered since counting began).</summary>
-    private int Number(string word)
-    {
-        var number = PatternWords.Find(word);
-        if (number < 0 || number >= _numbered) return -1;
-        Mark(number);
-        return number;
-    }
-
-    private void Mark(int number) => _present[number / 64] |= 1UL << (number % 64);
+    /// <summary>The numbers of the pattern words and prefixes the message holds, lowest first.</summary>
+    public IEnumerable<int> PatternWordsPresent() => _patternWords.Present();
 
     private static string Normalise(string text)
     {
