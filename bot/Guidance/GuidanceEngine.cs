@@ -99,7 +99,8 @@ public sealed class GuidanceEngine
     {
         var rule = rules.MaxBy(r => Verdicts.Strictness(r.Verdict))!;
         var reporting = rule.Report ? rule : rules.FirstOrDefault(r => r.Report);
-        var citations = rules.Prepend(rule).Distinct().SelectMany(r => r.Cite).Distinct().Select(Cite).ToList();
+        // Distinct clause ids, not rules: a rule's value equality hashes all its text on every answer.
+        var citations = rules.Prepend(rule).SelectMany(r => r.Cite).Distinct().Select(Cite).ToList();
         var todo = Pack.Fill(rule.Do);
         if (reporting is not null && reporting != rule)
             todo += " " + Pack.Fill(reporting.Do);

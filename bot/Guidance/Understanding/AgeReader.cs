@@ -64,11 +64,11 @@ internal sealed class AgeReader(int currentYear)
 
         var yearsOld = m.Is(i + 1, "year", "yr") && m.Is(i + 2, "old") || m[i + 1] == "old";
         var before = m[i - 1];
-        if (before is "under" || Pattern.Of("younger than").Matches(m).Any(x => x.End == i - 1)
-            || before is "nearly" or "almost" || Pattern.Of("under the age of").Matches(m).Any(x => x.End == i - 1)
-            || Pattern.Of("not yet").Matches(m).Any(x => x.End == i - 1))
+        if (before is "under" || Pattern.Of("younger than").EndsAt(m, i - 1)
+            || before is "nearly" or "almost" || Pattern.Of("under the age of").EndsAt(m, i - 1)
+            || Pattern.Of("not yet").EndsAt(m, i - 1))
             return new AgeRange(0, n - 1);
-        if (before is "over" or "above" || Pattern.Of("older than").Matches(m).Any(x => x.End == i - 1)
+        if (before is "over" or "above" || Pattern.Of("older than").EndsAt(m, i - 1)
             || m[i + 1] == "or" && m[i + 2] is "over" or "older" or "above" or "more" || m[i + 1] == "plus")
             return new AgeRange(n, AgeRange.Oldest);
         if (yearsOld || m[i + 1] == "now") return AgeRange.Exactly(n);
@@ -85,7 +85,7 @@ internal sealed class AgeReader(int currentYear)
         var left = -1;
         for (var i = 0; i < m.Count && left < 0; i++)
             if (m.Is(i, "leave") && m[i] is "left" or "leaving" || m.StemAt(i).StartsWith("graduat", StringComparison.Ordinal)
-                || m[i] == "taught" || Pattern.Of("used to teach").Matches(m).Any(x => x.Start == i))
+                || m[i] == "taught" || Pattern.Of("used to teach").StartsAt(m, i))
                 left = i;
         if (left < 0) return null;
 
@@ -107,7 +107,7 @@ internal sealed class AgeReader(int currentYear)
         for (var i = 0; i < m.Count; i++)
         {
             if (YearGroup(m, i) is { } group) leavingAge = Math.Max(leavingAge, group + 4);
-            if (m[i] == "sixth" || Pattern.Of("a level").Matches(m).Any(x => x.Start == i)) leavingAge = Math.Max(leavingAge, 17);
+            if (m[i] == "sixth" || Pattern.Of("a level").StartsAt(m, i)) leavingAge = Math.Max(leavingAge, 17);
             if (m[i] is "gcse" or "gcses") leavingAge = Math.Max(leavingAge, 15);
         }
         return new AgeMention(left, new AgeRange(Math.Max(0, leavingAge + years.Value - 1), AgeRange.Oldest), FormerPupil);

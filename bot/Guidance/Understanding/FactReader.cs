@@ -13,6 +13,8 @@ internal static class FactReader
     private static readonly HashSet<string> HeadWords = Stemmer.Set("headteacher", "head", "principal", "manager", "slt", "senior", "leader", "leadership", "deputy", "boss", "headmaster", "headmistress", "management", "trust", "dsl");
     private static readonly HashSet<string> ParentWords = Stemmer.Set("parent", "mum", "dad", "mother", "father", "carer", "guardian", "family", "families", "form");
     private static readonly HashSet<string> Refused = Stemmer.Set("without", "not", "no", "never", "refused", "declined");
+    /// <summary>Words that give agreement; a set because every word of the message is tested against them.</summary>
+    private static readonly HashSet<string> Agreeing = Stemmer.Set("consent", "permission", "agreed", "agree", "approved", "approve", "approval", "authorised", "authorized", "blessing", "okay", "sign");
     private static readonly HashSet<string> NotYet = Stemmer.Set("need", "if", "whether", "should", "must", "ask", "require", "get", "seek", "obtain", "before", "unless", "how", "what", "who", "request", "once", "when");
 
     private static readonly string[] Personal =
@@ -40,6 +42,26 @@ internal static class FactReader
         "retweet|repost|reshare|share the|a school|academy|trust",
     ];
 
+    /// <summary>Wordings where the other person made the first move.</summary>
+    private static readonly string[] TheyStarted =
+    [
+        "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
+        "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
+        "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
+        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
+        "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
+        "his|her|their friend|follow request",
+    ];
+
+    /// <summary>Wordings where the member of staff would make the first move.</summary>
+    private static readonly string[] IStarted =
+    [
+        "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start|tag|post|share|put|upload",
+        "i want|would ~ to add|follow|friend|message|contact|keep|befriend|connect|use|give|invite",
+        "i add|follow|sent|send|invite|message|request|friend",
+        "okay|ok|alright|fine|allow|acceptable ~ to add|follow|friend|message|contact|befriend|give|text|dm|email",
+    ];
+
     public static Dictionary<string, string> Read(Message m)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,7 +69,7 @@ internal static class FactReader
         var action = Action(m);
         Set(facts, Facts.Action, action);
 
-        var personal = Personal.Any(p => Any(m, p));
+        var personal = AnyOf(m, Personal);
         var official = Official.Any(p => Any(m, p) && !OfficialNegated(m, p));
         // "Can I comment on the school's page?" is my own account reacting to the school's post;
         // "someone commented on the school's page" happened on the official account.
@@ -55,7 +77,7 @@ internal static class FactReader
         var platform = Any(m, "facebook|instagram|twitter|tiktok|snapchat|youtube|linkedin|whatsapp|online|internet|web|website|threads|pinterest")
                        || Any(m, "social media|network*") || Any(m, "on x");
         Set(facts, Facts.Account, personal || reactingMyself ? "personal" : official ? "official" : platform ? "personal" : null);
-        if (official && (reactingMyself || personal) || SchoolPost.Any(p => Any(m, p)))
+        if (official && (reactingMyself || personal) || AnyOf(m, SchoolPost))
             facts[Facts.PostBy] = "school";
 
         SetYesNo(facts, m, Facts.Critical,
@@ -81,24 +103,8 @@ internal static class FactReader
 
     private static string? Initiator(Message m)
     {
-        string[] them =
-        [
-            "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
-            "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
-            "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
-            "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
-            "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
-            "his|her|their friend|follow request",
-        ];
-        if (them.Any(p => Any(m, p))) return "them";
-        string[] me =
-        [
-            "can|could|may|should i add|follow|friend|request|message|send|contact|dm|text|invite|connect|give|keep|befriend|email|call|phone|ring|use|set|start|tag|post|share|put|upload",
-            "i want|would ~ to add|follow|friend|message|contact|keep|befriend|connect|use|give|invite",
-            "i add|follow|sent|send|invite|message|request|friend",
-            "okay|ok|alright|fine|allow|acceptable ~ to add|follow|friend|message|contact|befriend|give|text|dm|email",
-        ];
-        return me.Any(p => Any(m, p)) ? "me" : null;
+        if (AnyOf(m, TheyStarted)) return "them";
+        return AnyOf(m, IStarted) ? "me" : null;
     }
 
     private static string? Action(Message m)
@@ -187,7 +193,7 @@ internal static class FactReader
     {
         for (var i = 0; i < m.Count; i++)
         {
-            var isApproval = m.Is(i, "consent", "permission", "agreed", "agree", "approved", "approve", "approval", "authorised", "authorized", "blessing", "okay", "sign")
+            var isApproval = Agreeing.Contains(m.StemAt(i))
                              || m.Is(i, "say") && m.Is(i + 1, "okay", "yes", "fine");
             if (!isApproval || m.Is(i, "okay") && !m.Is(i - 1, "be", "have", "say")) continue;
             if (m.Is(i, "sign") && !m.Is(i + 1, "off", "form", "the", "consent")) continue;
@@ -216,11 +222,23 @@ internal static class FactReader
         }
     }
 
-    private static void SetYesNo(Dictionary<string, string> facts, Message m, string fact, params string[] patterns)
+    private static void SetYesNo(Dictionary<string, string> facts, Message m, string fact, params ReadOnlySpan<string> patterns)
     {
-        var matches = patterns.SelectMany(p => Pattern.Of(p).Matches(m)).ToList();
-        if (matches.Count == 0) return;
-        facts[fact] = matches.Any(x => !Negated(m, x.Start)) ? Facts.Yes : Facts.No;
+        // Yes when any match is not negated; no when every match is; unset when nothing matches.
+        string? value = null;
+        foreach (var pattern in patterns)
+        {
+            foreach (var (start, _) in Pattern.Of(pattern).Matches(m))
+            {
+                if (!Negated(m, start))
+                {
+                    facts[fact] = Facts.Yes;
+                    return;
+                }
+                value = Facts.No;
+            }
+        }
+        if (value is not null) facts[fact] = value;
     }
 
     /// <summary>A "not", "no", "never" or "without" shortly before, with no "but" in between.</summary>
@@ -235,6 +253,13 @@ internal static class FactReader
     }
 
     private static bool Any(Message m, string pattern) => Pattern.Of(pattern).IsIn(m);
+
+    private static bool AnyOf(Message m, string[] patterns)
+    {
+        foreach (var pattern in patterns)
+            if (Any(m, pattern)) return true;
+        return false;
+    }
 
     private static void Set(Dictionary<string, string> facts, string fact, string? value)
     {

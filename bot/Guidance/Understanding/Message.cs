@@ -31,7 +31,10 @@ internal sealed partial class Message
         ["tiktoks"] = ["tiktok"],
     };
 
-    public IReadOnlyList<Word> Words { get; }
+    private readonly Word[] _words;
+    private readonly MessagePatternWords _patternWords;
+
+    public IReadOnlyList<Word> Words => _words;
 
     public Message(string text, Lexicon lexicon)
     {
@@ -47,24 +50,35 @@ internal sealed partial class Message
             var corrected = lexicon.Correct(token);
             words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
         }
-        Words = words;
+        _words = [.. words];
+        _patternWords = new MessagePatternWords(_words);
     }
 
-    public int Count => Words.Count;
+    public int Count => _words.Length;
 
-    public string this[int index] => index >= 0 && index < Words.Count ? Words[index].Text : "";
+    public string this[int index] => index >= 0 && index < _words.Length ? _words[index].Text : "";
 
-    public string StemAt(int index) => index >= 0 && index < Words.Count ? Words[index].Stem : "";
+    public string StemAt(int index) => index >= 0 && index < _words.Length ? _words[index].Stem : "";
 
     /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
-    public bool Is(int index, params string[] words)
+    public bool Is(int index, params ReadOnlySpan<string> words)
     {
-        if (index < 0 || index >= Words.Count) return false;
-        var word = Words[index];
+        if (index < 0 || index >= _words.Length) return false;
+        var word = _words[index];
         foreach (var candidate in words)
             if (word.Text == candidate || word.Stem == Stemmer.StemOfConstant(candidate)) return true;
         return false;
     }
+
+    /// <summary>Whether some word of the message is, or has the stem, the pattern word numbered <paramref name="patternWord"/>;
+    /// or, for a prefix's number, starts with it.</summary>
+    public bool Contains(int patternWord) => _patternWords.Contains(patternWord);
+
+    /// <summary>Whether the word at <paramref name="index"/> is, or has the stem, the pattern word numbered <paramref name="patternWord"/>.</summary>
+    public bool HasAt(int index, int patternWord) => _patternWords.HasAt(index, patternWord);
+
+    /// <summary>The numbers of the pattern words and prefixes the message holds, lowest first.</summary>
+    public IEnumerable<int> PatternWordsPresent() => _patternWords.Present();
 
     private static string Normalise(string text)
     {
@@ -77,21 +91,30 @@ internal sealed partial class Message
             "won't" or "wont" => "will not",
             _ => m.Groups[1].Value,
         });
-        s = NegativeContraction().Replace(s, " not");
-        s = BeContraction().Replace(s, "$1 is");
-        s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
+        // The passes below but one need an apostrophe, which most messages no longer have; the regexes that
+        // start at a word, not at the apostrophe, would otherwise try every word of the message to find none.
+        var apostrophe = s.Contains('\'');
+        if (apostrophe)
+        {
+            s = NegativeContraction().Replace(s, " not");
+            s = BeContraction().Replace(s, "$1 is");
+            s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
+        }
         s = YearShort().Replace(s, "year $1");
-        s = Possessive().Replace(s, " " + PossessiveMark + " ");
-        s = PluralPossessive().Replace(s, "$1 " + PossessiveMark + " ");
+        if (apostrophe)
+        {
+            s = Possessive().Replace(s, " " + PossessiveMark + " ");
+            s = PluralPossessive().Replace(s, "$1 " + PossessiveMark + " ");
+        }
         return s;
     }
 
     private static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
-        foreach (Match m in Token().Matches(text))
+        foreach (var match in Token().EnumerateMatches(text))
         {
-            var token = m.Value;
+            var token = text.Substring(match.Index, match.Length);
             if (Aliases.TryGetValue(token, out var replacement)) tokens.AddRange(replacement);
             else tokens.Add(token);
         }

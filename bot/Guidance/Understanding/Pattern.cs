@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 internal sealed class Pattern
 {
     private const int Gap = 3;
-    private static readonly ConcurrentDictionary<string, Pattern> Cache = new(StringComparer.Ordinal);
+    private static readonly LiteralCache<Pattern> Cache = new(text => new Pattern(text));
 
     private readonly Slot[] _slots;
 
@@ -26,37 +24,72 @@ internal sealed class Pattern
                 continue;
             }
             var options = part.Split('|');
+            var prefixes = options.Where(o => o.EndsWith('*')).Select(o => o[..^1]).ToArray();
             slots.Add(new Slot(
-                options.Where(o => !o.EndsWith('*')).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal),
-                options.Where(o => o.EndsWith('*')).Select(o => o[..^1]).ToArray(),
+                options.Where(o => !o.EndsWith('*')).Select(o => PatternWords.Add(Stemmer.Stem(o))).Distinct().ToArray(),
+                prefixes,
+                prefixes.Select(PatternWords.AddPrefix).ToArray(),
                 gapBefore));
             gapBefore = false;
         }
         _slots = [.. slots];
     }
 
-    public static Pattern Of(string text) => Cache.GetOrAdd(text, t => new Pattern(t));
+    /// <param name="text">The pattern, written in the engine's code (see <see cref="LiteralCache{T}"/>).</param>
+    public static Pattern Of(string text) => Cache[text];
 
-    /// <summary>Each match as the index of its first and last word.</summary>
-    public IEnumerable<(int Start, int End)> Matches(Message message)
+    /// <summary>The numbers (see <see cref="PatternWords"/>) of the words and prefixes the first slot accepts:
+    /// a message holding none of them cannot match.</summary>
+    public IEnumerable<int> FirstWords => _slots[0].Numbers;
+
+    /// <summary>Each match as the index of its first and last word: one per first word, the shortest from it.</summary>
+    public IEnumerable<(int Start, int End)> Matches(Message message) => CanMatch(message) ? MatchesFrom(message) : [];
+
+    /// <summary>Whether the message holds a match; allocates nothing, unlike <c>Matches(message).Any()</c>.</summary>
+    public bool IsIn(Message message)
+    {
+        if (!CanMatch(message)) return false;
+        for (var start = 0; start < message.Count; start++)
+        {
+            if (_slots[0].Accepts(message, start) && MatchFrom(message, 1, start) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether one of the <see cref="Matches"/> starts at word <paramref name="index"/>.</summary>
+    public bool StartsAt(Message message, int index) =>
+        index >= 0 && index < message.Count && CanMatch(message) && _slots[0].Accepts(message, index) && MatchFrom(message, 1, index) >= 0;
+
+    /// <summary>Whether one of the <see cref="Matches"/> ends at word <paramref name="index"/>.</summary>
+    public bool EndsAt(Message message, int index)
+    {
+        if (!CanMatch(message)) return false;
+        for (var start = 0; start <= index && start < message.Count; start++)
+        {
+            if (_slots[0].Accepts(message, start) && MatchFrom(message, 1, start) == index)
+                return true;
+        }
+        return false;
+    }
+
+    private IEnumerable<(int Start, int End)> MatchesFrom(Message message)
     {
         for (var start = 0; start < message.Count; start++)
         {
-            if (!_slots[0].Accepts(message.Words[start])) continue;
+            if (!_slots[0].Accepts(message, start)) continue;
             var end = MatchFrom(message, 1, start);
             if (end >= 0) yield return (start, end);
         }
     }
 
-    // Called for every cue of every topic on every question: a loop, not Matches(message).Any(), which allocates.
-    public bool IsIn(Message message)
+    /// <summary>Whether every slot has some word of the message to accept: most patterns fail here, in a few
+    /// lookups, instead of trying their first slot at every word.</summary>
+    private bool CanMatch(Message message)
     {
-        for (var start = 0; start < message.Count; start++)
-        {
-            if (_slots[0].Accepts(message.Words[start]) && MatchFrom(message, 1, start) >= 0)
-                return true;
-        }
-        return false;
+        foreach (var slot in _slots)
+            if (!slot.OccursIn(message)) return false;
+        return true;
     }
 
     private int MatchFrom(Message message, int slot, int previous)
@@ -65,32 +98,40 @@ internal sealed class Pattern
         var reach = _slots[slot].GapBefore ? Gap + 1 : 1;
         for (var i = previous + 1; i <= previous + reach && i < message.Count; i++)
         {
-            if (!_slots[slot].Accepts(message.Words[i])) continue;
+            if (!_slots[slot].Accepts(message, i)) continue;
             var end = MatchFrom(message, slot + 1, i);
             if (end >= 0) return end;
         }
         return -1;
     }
 
-    private sealed class Slot(HashSet<string> words, string[] prefixes, bool gapBefore)
+    /// <param name="words">The <see cref="PatternWords"/> numbers of the stems this slot accepts (a word's text or stem).</param>
+    /// <param name="prefixes">Beginnings this slot accepts of a word's text or stem.</param>
+    /// <param name="prefixNumbers">The <see cref="PatternWords"/> numbers of <paramref name="prefixes"/>.</param>
+    private sealed class Slot(int[] words, string[] prefixes, int[] prefixNumbers, bool gapBefore)
     {
-        /// <summary>The first letters this slot can accept: most words fail on it without hashing the word
-        /// twice, which matters because every cue of every topic tries every word of every question.</summary>
-        private readonly int _firstLetters = words.Concat(prefixes).Aggregate(0, (mask, w) => mask | FirstLetter(w));
-
         public bool GapBefore => gapBefore;
 
-        public bool Accepts(Word word)
+        public IEnumerable<int> Numbers => words.Concat(prefixNumbers);
+
+        public bool Accepts(Message message, int index)
         {
-            if ((_firstLetters & (FirstLetter(word.Text) | FirstLetter(word.Stem))) == 0) return false;
-            if (words.Contains(word.Stem) || words.Contains(word.Text)) return true;
+            foreach (var word in words)
+                if (message.HasAt(index, word)) return true;
+            var text = message[index];
+            var stem = message.StemAt(index);
             foreach (var prefix in prefixes)
-                if (word.Text.StartsWith(prefix, StringComparison.Ordinal) || word.Stem.StartsWith(prefix, StringComparison.Ordinal)) return true;
+                if (text.StartsWith(prefix, StringComparison.Ordinal) || stem.StartsWith(prefix, StringComparison.Ordinal)) return true;
             return false;
         }
 
-        /// <summary>One bit per letter a–z, one for anything else; an empty word (or prefix) could start with anything.</summary>
-        private static int FirstLetter(string word) =>
-            word.Length == 0 ? -1 : char.IsAsciiLetterLower(word[0]) ? 1 << (word[0] - 'a') : 1 << 26;
+        public bool OccursIn(Message message)
+        {
+            foreach (var word in words)
+                if (message.Contains(word)) return true;
+            foreach (var prefix in prefixNumbers)
+                if (message.Contains(prefix)) return true;
+            return false;
+        }
     }
 }

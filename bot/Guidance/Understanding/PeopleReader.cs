@@ -17,6 +17,10 @@ internal sealed class PeopleReader(int currentYear)
     /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
     private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
 
+    /// <summary>People who are strangers by what they are; <see cref="Someone"/> only when the message says "I do not know" them.</summary>
+    private static readonly HashSet<string> StrangerNouns = Stemmer.Set("stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance");
+    private static readonly HashSet<string> Someone = Stemmer.Set("someone", "somebody", "person", "people", "adult", "man", "woman", "account");
+
     /// <summary>Relatives who are grown-ups, so not pupils unless the message says so.</summary>
     private static readonly HashSet<string> AdultRelatives = Stemmer.Set("sister", "brother", "aunt", "uncle", "mum", "dad", "mother", "father", "husband", "wife", "partner", "fianc", "girlfriend", "boyfriend", "relation");
     private static readonly HashSet<string> Owners = ["my", "our", "own"];
@@ -157,7 +161,7 @@ internal sealed class PeopleReader(int currentYear)
     {
         for (var j = Math.Max(0, i - 4); j < i; j++)
             if (m.Words[j].Possessive && PupilNouns.Contains(m.StemAt(j))) return true;
-        return Pattern.Of("of ~ pupil|student|child").Matches(m).Any(x => x.Start == i + 1);
+        return Pattern.Of("of ~ pupil|student|child").StartsAt(m, i + 1);
     }
 
     private static bool IsColleague(Message m, int i)
@@ -166,11 +170,11 @@ internal sealed class PeopleReader(int currentYear)
         if (ColleagueNouns.Contains(stem)) return true;
         if (m.Is(i, "teacher", "assistant", "member", "staff"))
         {
-            return Pattern.Of("another|fellow|other|supply|new|a|trainee teacher").Matches(m).Any(x => x.End == i)
-                   || Pattern.Of("teach assistant").Matches(m).Any(x => x.End == i)
-                   || Pattern.Of("member of staff").Matches(m).Any(x => x.Start == i)
-                   || Pattern.Of("staff member").Matches(m).Any(x => x.Start == i)
-                   || (m.Is(i, "teacher") && Pattern.Of("teacher at|from ~ school|academy").Matches(m).Any(x => x.Start == i));
+            return Pattern.Of("another|fellow|other|supply|new|a|trainee teacher").EndsAt(m, i)
+                   || Pattern.Of("teach assistant").EndsAt(m, i)
+                   || Pattern.Of("member of staff").StartsAt(m, i)
+                   || Pattern.Of("staff member").StartsAt(m, i)
+                   || (m.Is(i, "teacher") && Pattern.Of("teacher at|from ~ school|academy").StartsAt(m, i));
         }
         if (!LeaderNouns.Contains(stem)) return false;
         if (m.Is(i, "head"))
@@ -191,13 +195,13 @@ internal sealed class PeopleReader(int currentYear)
     }
 
     private static bool IsStranger(Message m, int i) =>
-        m.Is(i, "stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance")
-        || (m.Is(i, "someone", "somebody", "person", "people", "adult", "man", "woman", "account")
+        StrangerNouns.Contains(m.StemAt(i))
+        || (Someone.Contains(m.StemAt(i))
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
-        || Pattern.Of("friend of a friend").Matches(m).Any(x => x.Start == i)
-        || Pattern.Of("member of the public").Matches(m).Any(x => x.Start == i)
+        || Pattern.Of("friend of a friend").StartsAt(m, i)
+        || Pattern.Of("member of the public").StartsAt(m, i)
         || (m.Is(i, "friend") && m[i - 1] is "a" or "an" or "old" or "close" or "best" or "good" or "my"
-            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be|become|being|stay|add|accept ~ friend").Matches(m).Any(x => x.End == i));
+            && !m.Is(i + 1, "request", "of") && !Pattern.Of("be|become|being|stay|add|accept ~ friend").EndsAt(m, i));
 
     /// <summary>"one of the parents in my class", "a Year 9 parent", "the mum of one of my pupils": the
     /// pupil only says whose parent it is.</summary>
@@ -228,7 +232,7 @@ internal sealed class PeopleReader(int currentYear)
             if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] == "left") return true;
             if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
             if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
-            if (Pattern.Of("used to").Matches(m).Any(x => x.Start == j)) return true;
+            if (Pattern.Of("used to").StartsAt(m, j)) return true;
         }
         for (var j = i + 1; j <= Math.Min(m.Count - 1, i + 9); j++)
         {
@@ -251,7 +255,7 @@ internal sealed class PeopleReader(int currentYear)
     /// <summary>"not a pupil", "isn't a parent": that role is ruled out (unless "anymore": then former).</summary>
     private static List<Mention> DropNegated(Message m, List<Mention> mentions) =>
         mentions.Where(x => !(x.Role is CurrentPupil or Parent or Colleague
-                              && Pattern.Of("not a|an|my|our").Matches(m).Any(n => n.End == x.Position - 1)
+                              && Pattern.Of("not a|an|my|our").EndsAt(m, x.Position - 1)
                               && !IsFormer(m, x.Position)))
             .ToList();
 

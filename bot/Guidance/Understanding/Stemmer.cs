@@ -16,10 +16,10 @@ internal static class Stemmer
         ["alumni"] = "alumnus", ["alumna"] = "alumnus",
     };
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Constants = new(StringComparer.Ordinal);
+    private static readonly LiteralCache<string> Constants = new(Stem);
 
-    /// <summary>The stem of a word written in the engine's own code (a bounded set, so remembered).</summary>
-    public static string StemOfConstant(string word) => Constants.GetOrAdd(word, Stem);
+    /// <summary>The stem of a word written in the engine's own code, remembered.</summary>
+    public static string StemOfConstant(string word) => Constants[word];
 
     /// <summary>A set of stems, for testing a word's stem against a list of words.</summary>
     public static HashSet<string> Set(params string[] words) => words.Select(Stem).ToHashSet(StringComparer.Ordinal);
