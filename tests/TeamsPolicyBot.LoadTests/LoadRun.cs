@@ -9,7 +9,8 @@ namespace TeamsPolicyBot.LoadTests;
 /// </summary>
 public static class LoadRun
 {
-    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(20);
+    private const int ClosedLoopRounds = 5;
+    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
 
     public static async Task RunAsync(LoadOptions options, TestBed bed)
@@ -31,16 +32,28 @@ public static class LoadRun
     {
         using var driver = bed.Driver(bot, questions);
         await WarmUpAsync(bot, driver, options);
-        Console.WriteLine($"[{bot.Name}] closed loop: {options.Conversations} conversations x {options.Questions} questions");
-        var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
-        var closed = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
-        var turns = closed.Turns.Count;
-        Console.WriteLine($"[{bot.Name}]   {closed.TurnsPerSecond:0} turns/s, {closed.Unanswered} unanswered, {closed.ServerErrors} 5xx; "
-            + $"CPU per turn: bot {(bot.ProcessorTime - botCpu).TotalMilliseconds / turns:0.00} ms, Azurite {(bed.Azurite.ProcessorTime - storageCpu).TotalMilliseconds / turns:0.00} ms");
+        Console.WriteLine($"[{bot.Name}] closed loop: {options.Conversations} conversations x {options.Questions} questions, {ClosedLoopRounds} rounds");
+        var rounds = new List<RunResult>();
+        for (var round = 1; round <= ClosedLoopRounds; round++)
+        {
+            var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
+            var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
+            var turns = run.Turns.Count;
+            Console.WriteLine($"[{bot.Name}]   {run.TurnsPerSecond:0} turns/s, {run.Unanswered} unanswered, {run.ServerErrors} 5xx; "
+                + $"CPU per turn: bot {(bot.ProcessorTime - botCpu).TotalMilliseconds / turns:0.00} ms, Azurite {(bed.Azurite.ProcessorTime - storageCpu).TotalMilliseconds / turns:0.00} ms");
+            rounds.Add(run);
+        }
+        // The median round: one round is two seconds on a shared machine, where a neighbour's burst moves it by a third.
+        var closedTurnsPerSecond = rounds.Select(run => run.TurnsPerSecond).Order().ElementAt(ClosedLoopRounds / 2);
         Console.WriteLine($"[{bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
         var open = await driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
         Console.WriteLine($"[{bot.Name}]   p50 {open.Percentile(50):0.0} ms, p95 {open.Percentile(95):0.0} ms, p99 {open.Percentile(99):0.0} ms, {open.Unanswered} unanswered, {open.ServerErrors} 5xx");
-        return new BotFigures(closed, open, bot.PeakWorkingSetMiB());
+        return new BotFigures(
+            closedTurnsPerSecond,
+            rounds.Sum(run => run.Unanswered) + open.Unanswered,
+            rounds.Sum(run => run.ServerErrors) + open.ServerErrors,
+            open,
+            bot.PeakWorkingSetMiB());
     }
 
     /// <summary>
@@ -72,12 +85,13 @@ public static class LoadRun
         Console.WriteLine();
         Console.WriteLine($"| {Environment.ProcessorCount}-core machine, loopback | TeamsPolicyBot | botbuilder-js 4.23.3 echo bot | ours / peer |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s) | {ours.Closed.TurnsPerSecond:0} | {Cell(peer?.Closed.TurnsPerSecond, "0")} | {Ratio(ours.Closed.TurnsPerSecond, peer?.Closed.TurnsPerSecond)} |");
+        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s, median of {ClosedLoopRounds} rounds) | {ours.ClosedTurnsPerSecond:0} | {Cell(peer?.ClosedTurnsPerSecond, "0")} | {Ratio(ours.ClosedTurnsPerSecond, peer?.ClosedTurnsPerSecond)} |");
         foreach (var percent in new[] { 50, 95, 99 })
             Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open.Percentile(percent):0.0} | {Cell(peer?.Open.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open.Percentile(percent))} |");
-        Console.WriteLine($"| Unanswered turns / 5xx | {ours.Closed.Unanswered + ours.Open.Unanswered} / {ours.Closed.ServerErrors + ours.Open.ServerErrors} | {(peer is null ? "–" : $"{peer.Closed.Unanswered + peer.Open.Unanswered} / {peer.Closed.ServerErrors + peer.Open.ServerErrors}")} | |");
+        Console.WriteLine($"| Unanswered turns / 5xx | {ours.Unanswered} / {ours.ServerErrors} | {(peer is null ? "–" : $"{peer.Unanswered} / {peer.ServerErrors}")} | |");
         Console.WriteLine($"| Peak working set (MiB) | {ours.PeakMiB:0} | {Cell(peer?.PeakMiB, "0")} | {Ratio(ours.PeakMiB, peer?.PeakMiB)} |");
     }
 
-    private sealed record BotFigures(RunResult Closed, RunResult Open, double PeakMiB);
+    /// <summary>A bot's figures: the median closed-loop round, every turn that went unanswered or got a 5xx, the open loop.</summary>
+    private sealed record BotFigures(double ClosedTurnsPerSecond, int Unanswered, int ServerErrors, RunResult Open, double PeakMiB);
 }
