@@ -31,16 +31,14 @@ public static class LoadRun
     private static async Task<BotFigures> MeasureAsync(LoadOptions options, TestBed bed, BotProcess bot, IReadOnlyList<string> questions)
     {
         using var driver = bed.Driver(bot, questions);
-        await WarmUpAsync(bot, driver, options);
+        await WarmUpAsync(bot, bed, driver, options);
         Console.WriteLine($"[{bot.Name}] closed loop: {options.Conversations} conversations x {options.Questions} questions, {ClosedLoopRounds} rounds");
         var rounds = new List<RunResult>();
         for (var round = 1; round <= ClosedLoopRounds; round++)
         {
-            var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
-            var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
-            var turns = run.Turns.Count;
+            var (run, botCpu, storageCpu) = await ClosedLoopRoundAsync(bot, bed, driver, options);
             Console.WriteLine($"[{bot.Name}]   {run.TurnsPerSecond:0} turns/s, {run.Unanswered} unanswered, {run.ServerErrors} 5xx; "
-                + $"CPU per turn: bot {(bot.ProcessorTime - botCpu).TotalMilliseconds / turns:0.00} ms, Azurite {(bed.Azurite.ProcessorTime - storageCpu).TotalMilliseconds / turns:0.00} ms");
+                + $"CPU per turn: bot {botCpu:0.00} ms, Azurite {storageCpu:0.00} ms");
             rounds.Add(run);
         }
         // The median round: one round is two seconds on a shared machine, where a neighbour's burst moves it by a third.
@@ -61,21 +59,29 @@ public static class LoadRun
     /// in a row within 5 %): .NET recompiles hot code with profile data for tens of thousands of turns after start,
     /// and a bot that has served for minutes is what Teams sees. Both bots warm up the same way.
     /// </summary>
-    private static async Task WarmUpAsync(BotProcess bot, LoadDriver driver, LoadOptions options)
+    private static async Task WarmUpAsync(BotProcess bot, TestBed bed, LoadDriver driver, LoadOptions options)
     {
         var started = Stopwatch.GetTimestamp();
         var round = 0;
         var previous = double.NaN;
         while (Stopwatch.GetElapsedTime(started) < MaximumWarmUp)
         {
-            var cpu = bot.ProcessorTime;
-            var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
-            var cpuPerTurn = (bot.ProcessorTime - cpu).TotalMilliseconds / run.Turns.Count;
+            var (run, cpuPerTurn, _) = await ClosedLoopRoundAsync(bot, bed, driver, options);
             Console.WriteLine($"[{bot.Name}] warming up, round {++round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpuPerTurn:0.00} ms");
             if (Stopwatch.GetElapsedTime(started) >= MinimumWarmUp && Math.Abs(cpuPerTurn - previous) <= 0.05 * previous)
                 return;
             previous = cpuPerTurn;
         }
+    }
+
+    /// <summary>One closed-loop round and the milliseconds of CPU per turn the bot and Azurite spent on it.</summary>
+    private static async Task<(RunResult Run, double BotCpu, double StorageCpu)> ClosedLoopRoundAsync(
+        BotProcess bot, TestBed bed, LoadDriver driver, LoadOptions options)
+    {
+        var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
+        var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
+        double PerTurn(TimeSpan cpu) => cpu.TotalMilliseconds / run.Turns.Count;
+        return (run, PerTurn(bot.ProcessorTime - botCpu), PerTurn(bed.Azurite.ProcessorTime - storageCpu));
     }
 
     private static void Print(LoadOptions options, BotFigures ours, BotFigures? peer)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class PatternWords
 {
     private const int Buckets = 27;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Numbers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int> Numbers = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
     private static volatile int _count;
 
