@@ -32,7 +32,8 @@ public sealed class BotProcess : IDisposable
 
     /// <summary>Our bot from bot/bin/&lt;configuration&gt;, in production logging, development mode (no app id, loopback only).</summary>
     /// <param name="dll">Another build to run; null for the one beside this benchmark's configuration.</param>
-    public static Task<BotProcess> StartOursAsync(string repositoryRoot, string storageConnectionString, string pack, string? dll, int? port = null)
+    public static Task<BotProcess> StartOursAsync(
+        string repositoryRoot, string storageConnectionString, string pack, string? dll, int? port = null, string name = "ours")
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dll ??= Path.Combine(repositoryRoot, "bot", "bin", configuration, "net10.0", "TeamsPolicyBot.dll");
@@ -45,7 +46,7 @@ public sealed class BotProcess : IDisposable
         start.Environment["Storage__ConnectionString"] = storageConnectionString;
         start.Environment["Policy__Pack"] = pack;
         start.Environment["Approvals__Approvers"] = LoadActivities.ApproverAadObjectId;
-        return StartAsync("ours", start, listenPort, "/healthz");
+        return StartAsync(name, start, listenPort, "/healthz");
     }
 
     /// <summary>The botbuilder-js echo bot (tests/TeamsPolicyBot.LoadTests/Peer/echo-bot.js) with tools/node_modules.</summary>

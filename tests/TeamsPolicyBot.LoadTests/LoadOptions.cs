@@ -15,6 +15,7 @@ public sealed record LoadOptions
           --pack ID             policy pack; questions are this trust's from shared/eval (default fierte)
           --no-peer             skip the botbuilder-js echo bot
           --bot PATH            measure this TeamsPolicyBot.dll (e.g. an earlier build) instead of bot/bin/<configuration>
+          --against PATH        compare with this TeamsPolicyBot.dll, round by round, instead of the echo bot
         """;
 
     public string Mode { get; init; } = "load";
@@ -25,6 +26,7 @@ public sealed record LoadOptions
     public string Pack { get; init; } = "fierte";
     public bool Peer { get; init; } = true;
     public string? BotDll { get; init; }
+    public string? AgainstDll { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -45,6 +47,7 @@ public sealed record LoadOptions
                 "--pack" => options with { Pack = Value() },
                 "--no-peer" => options with { Peer = false },
                 "--bot" => options with { BotDll = Path.GetFullPath(Value()) },
+                "--against" => options with { AgainstDll = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

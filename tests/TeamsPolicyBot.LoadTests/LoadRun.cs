@@ -18,40 +18,34 @@ public static class LoadRun
         var questions = await bed.FullInformationQuestionsAsync(options.Pack);
         Console.WriteLine($"{questions.Count} full-information {options.Pack} questions from shared/eval/guidance-public.jsonl");
 
-        var ours = await MeasureAsync(options, bed, bed.Ours, questions);
-        BotFigures? peer = null;
-        if (options.Peer)
-        {
-            using var echo = await BotProcess.StartPeerAsync(bed.RepositoryRoot);
-            peer = await MeasureAsync(options, bed, echo, questions);
-        }
-        Print(options, ours, peer);
-    }
+        using var peer = options.AgainstDll is { } other ? await bed.StartOtherBuildAsync(other)
+            : options.Peer ? await BotProcess.StartPeerAsync(bed.RepositoryRoot)
+            : null;
+        using var ours = new Contender(bed.Ours, bed.Driver(bed.Ours, questions));
+        using var rival = peer is null ? null : new Contender(peer, bed.Driver(peer, questions));
 
-    private static async Task<BotFigures> MeasureAsync(LoadOptions options, TestBed bed, BotProcess bot, IReadOnlyList<string> questions)
-    {
-        using var driver = bed.Driver(bot, questions);
-        await WarmUpAsync(bot, bed, driver, options);
-        Console.WriteLine($"[{bot.Name}] closed loop: {options.Conversations} conversations x {options.Questions} questions, {ClosedLoopRounds} rounds");
-        var rounds = new List<RunResult>();
+        await WarmUpAsync(ours, bed, options);
+        if (rival is not null)
+            await WarmUpAsync(rival, bed, options);
+
+        // Round by round, ours and the peer in turn (ABBA), so a neighbour's burst on this shared machine falls on both
+        // alike; the ratio is the median of each round's ratio rather than a ratio of runs minutes apart.
+        Console.WriteLine($"Closed loop: {options.Conversations} conversations x {options.Questions} questions, {ClosedLoopRounds} rounds");
         for (var round = 1; round <= ClosedLoopRounds; round++)
         {
-            var (run, botCpu, storageCpu) = await ClosedLoopRoundAsync(bot, bed, driver, options);
-            Console.WriteLine($"[{bot.Name}]   {run.TurnsPerSecond:0} turns/s, {run.Unanswered} unanswered, {run.ServerErrors} 5xx; "
-                + $"CPU per turn: bot {botCpu:0.00} ms, Azurite {storageCpu:0.00} ms");
-            rounds.Add(run);
+            var order = rival is null ? [ours] : round % 2 == 1 ? new[] { ours, rival } : [rival, ours];
+            foreach (var contender in order)
+                contender.Rounds.Add(await ClosedLoopRoundAsync(contender, bed, options));
         }
-        // The median round: one round is two seconds on a shared machine, where a neighbour's burst moves it by a third.
-        var closedTurnsPerSecond = rounds.Select(run => run.TurnsPerSecond).Order().ElementAt(ClosedLoopRounds / 2);
-        Console.WriteLine($"[{bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
-        var open = await driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
-        Console.WriteLine($"[{bot.Name}]   p50 {open.Percentile(50):0.0} ms, p95 {open.Percentile(95):0.0} ms, p99 {open.Percentile(99):0.0} ms, {open.Unanswered} unanswered, {open.ServerErrors} 5xx");
-        return new BotFigures(
-            closedTurnsPerSecond,
-            rounds.Sum(run => run.Unanswered) + open.Unanswered,
-            rounds.Sum(run => run.ServerErrors) + open.ServerErrors,
-            open,
-            bot.PeakWorkingSetMiB());
+
+        foreach (var contender in rival is null ? [ours] : new[] { ours, rival })
+        {
+            Console.WriteLine($"[{contender.Bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
+            contender.Open = await contender.Driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
+            Console.WriteLine($"[{contender.Bot.Name}]   p50 {contender.Open.Percentile(50):0.0} ms, p95 {contender.Open.Percentile(95):0.0} ms, "
+                + $"p99 {contender.Open.Percentile(99):0.0} ms, {contender.Open.Unanswered} unanswered, {contender.Open.ServerErrors} 5xx");
+        }
+        Print(options, ours, rival);
     }
 
     /// <summary>
@@ -59,45 +53,86 @@ public static class LoadRun
     /// in a row within 5 %): .NET recompiles hot code with profile data for tens of thousands of turns after start,
     /// and a bot that has served for minutes is what Teams sees. Both bots warm up the same way.
     /// </summary>
-    private static async Task WarmUpAsync(BotProcess bot, TestBed bed, LoadDriver driver, LoadOptions options)
+    private static async Task WarmUpAsync(Contender contender, TestBed bed, LoadOptions options)
     {
         var started = Stopwatch.GetTimestamp();
         var round = 0;
         var previous = double.NaN;
         while (Stopwatch.GetElapsedTime(started) < MaximumWarmUp)
         {
-            var (run, cpuPerTurn, _) = await ClosedLoopRoundAsync(bot, bed, driver, options);
-            Console.WriteLine($"[{bot.Name}] warming up, round {++round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpuPerTurn:0.00} ms");
-            if (Stopwatch.GetElapsedTime(started) >= MinimumWarmUp && Math.Abs(cpuPerTurn - previous) <= 0.05 * previous)
+            var (run, cpu) = await MeasureRoundAsync(contender, bed, options);
+            Console.WriteLine($"[{contender.Bot.Name}] warming up, round {++round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpu.Bot:0.00} ms");
+            if (Stopwatch.GetElapsedTime(started) >= MinimumWarmUp && Math.Abs(cpu.Bot - previous) <= 0.05 * previous)
                 return;
-            previous = cpuPerTurn;
+            previous = cpu.Bot;
         }
     }
 
-    /// <summary>One closed-loop round and the milliseconds of CPU per turn the bot and Azurite spent on it.</summary>
-    private static async Task<(RunResult Run, double BotCpu, double StorageCpu)> ClosedLoopRoundAsync(
-        BotProcess bot, TestBed bed, LoadDriver driver, LoadOptions options)
+    private static async Task<RunResult> ClosedLoopRoundAsync(Contender contender, TestBed bed, LoadOptions options)
     {
-        var (botCpu, storageCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime);
-        var run = await driver.ClosedLoopAsync(options.Conversations, options.Questions);
+        var (run, cpu) = await MeasureRoundAsync(contender, bed, options);
+        Console.WriteLine($"[{contender.Bot.Name}]   {run.TurnsPerSecond:0} turns/s, {run.Unanswered} unanswered, {run.ServerErrors} 5xx; "
+            + $"CPU per turn: bot {cpu.Bot:0.00} ms, Azurite {cpu.Storage:0.00} ms, load driver and connector {cpu.Driver:0.00} ms");
+        return run;
+    }
+
+    /// <summary>One closed-loop round and the milliseconds of CPU per turn each process spent on it.</summary>
+    private static async Task<(RunResult Run, CpuPerTurn Cpu)> MeasureRoundAsync(Contender contender, TestBed bed, LoadOptions options)
+    {
+        var bot = contender.Bot;
+        var (botCpu, storageCpu, driverCpu) = (bot.ProcessorTime, bed.Azurite.ProcessorTime, DriverProcessorTime());
+        var run = await contender.Driver.ClosedLoopAsync(options.Conversations, options.Questions);
         double PerTurn(TimeSpan cpu) => cpu.TotalMilliseconds / run.Turns.Count;
-        return (run, PerTurn(bot.ProcessorTime - botCpu), PerTurn(bed.Azurite.ProcessorTime - storageCpu));
+        return (run, new CpuPerTurn(
+            PerTurn(bot.ProcessorTime - botCpu), PerTurn(bed.Azurite.ProcessorTime - storageCpu), PerTurn(DriverProcessorTime() - driverCpu)));
     }
 
-    private static void Print(LoadOptions options, BotFigures ours, BotFigures? peer)
+    // This process: the load driver and the recording connector, which cost the same whichever bot is measured.
+    private static TimeSpan DriverProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static void Print(LoadOptions options, Contender ours, Contender? peer)
     {
-        string Ratio(double a, double? b) => b is { } value && value > 0 ? (a / value).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+        string Ratio(double a, double? b) => b is { } value && value > 0 ? Times(a / value) : "–";
+        string Times(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
         string Cell(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+        var peerName = options.AgainstDll is null ? "botbuilder-js 4.23.3 echo bot" : Path.GetFileName(Path.GetDirectoryName(options.AgainstDll));
+        var roundRatios = peer is null ? "–" : Times(Median(ours.Rounds.Zip(peer.Rounds, (a, b) => a.TurnsPerSecond / b.TurnsPerSecond)));
         Console.WriteLine();
-        Console.WriteLine($"| {Environment.ProcessorCount}-core machine, loopback | TeamsPolicyBot | botbuilder-js 4.23.3 echo bot | ours / peer |");
+        Console.WriteLine($"| {Environment.ProcessorCount}-core machine, loopback | TeamsPolicyBot | {peerName} | ours / peer |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s, median of {ClosedLoopRounds} rounds) | {ours.ClosedTurnsPerSecond:0} | {Cell(peer?.ClosedTurnsPerSecond, "0")} | {Ratio(ours.ClosedTurnsPerSecond, peer?.ClosedTurnsPerSecond)} |");
+        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s, median of {ClosedLoopRounds} rounds; ratio: median of the rounds' ratios) | {ours.ClosedTurnsPerSecond:0} | {Cell(peer?.ClosedTurnsPerSecond, "0")} | {roundRatios} |");
         foreach (var percent in new[] { 50, 95, 99 })
-            Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open.Percentile(percent):0.0} | {Cell(peer?.Open.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open.Percentile(percent))} |");
+            Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open!.Percentile(percent):0.0} | {Cell(peer?.Open!.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open!.Percentile(percent))} |");
         Console.WriteLine($"| Unanswered turns / 5xx | {ours.Unanswered} / {ours.ServerErrors} | {(peer is null ? "–" : $"{peer.Unanswered} / {peer.ServerErrors}")} | |");
-        Console.WriteLine($"| Peak working set (MiB) | {ours.PeakMiB:0} | {Cell(peer?.PeakMiB, "0")} | {Ratio(ours.PeakMiB, peer?.PeakMiB)} |");
+        Console.WriteLine($"| Peak working set (MiB) | {ours.Bot.PeakWorkingSetMiB():0} | {Cell(peer?.Bot.PeakWorkingSetMiB(), "0")} | {Ratio(ours.Bot.PeakWorkingSetMiB(), peer?.Bot.PeakWorkingSetMiB())} |");
     }
 
-    /// <summary>A bot's figures: the median closed-loop round, every turn that went unanswered or got a 5xx, the open loop.</summary>
-    private sealed record BotFigures(double ClosedTurnsPerSecond, int Unanswered, int ServerErrors, RunResult Open, double PeakMiB);
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    /// <summary>Milliseconds of CPU one closed-loop turn cost the bot, Azurite and this process.</summary>
+    private sealed record CpuPerTurn(double Bot, double Storage, double Driver);
+
+    /// <summary>A bot under load, its driver, and its figures so far.</summary>
+    private sealed class Contender(BotProcess bot, LoadDriver driver) : IDisposable
+    {
+        public BotProcess Bot => bot;
+
+        public LoadDriver Driver => driver;
+
+        public List<RunResult> Rounds { get; } = [];
+
+        public RunResult? Open { get; set; }
+
+        public double ClosedTurnsPerSecond => Median(Rounds.Select(run => run.TurnsPerSecond));
+
+        public int Unanswered => Rounds.Sum(run => run.Unanswered) + (Open?.Unanswered ?? 0);
+
+        public int ServerErrors => Rounds.Sum(run => run.ServerErrors) + (Open?.ServerErrors ?? 0);
+
+        public void Dispose() => driver.Dispose();
+    }
 }

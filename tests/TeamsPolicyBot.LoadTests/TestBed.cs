@@ -59,6 +59,10 @@ public sealed class TestBed : IAsyncDisposable
         Ours = await BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, _botDll, port);
     }
 
+    /// <summary>Another build of our bot (<paramref name="dll"/>) beside <see cref="Ours"/>, on the same Azurite and connector.</summary>
+    public Task<BotProcess> StartOtherBuildAsync(string dll) =>
+        BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, dll, name: "other build");
+
     public LoadDriver Driver(BotProcess bot, IReadOnlyList<string> questions) => new(bot, Connector, Activities, questions);
 
     /// <summary>The pack's questions our bot answers in one turn, without asking anything back.</summary>
