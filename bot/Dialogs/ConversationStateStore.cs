@@ -10,15 +10,32 @@ namespace TeamsPolicyBot.Dialogs;
 /// Loading is one point read; saving writes only what changed, guarded by the ETag read at load, so two quick
 /// messages in one conversation can never overwrite each other's state unnoticed.
 /// </summary>
-public sealed partial class ConversationStateStore(
-    TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
+public sealed partial class ConversationStateStore
 {
     public const string TableName = "ConversationState";
 
     // A string property holds at most 64 KiB, i.e. 32K UTF-16 characters.
     private const int MaxStateLength = 32 * 1024;
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    // Every message turn reads its row. Four reads out at once is more than a trust's busiest morning needs; past
+    // that, reads share queries, and the table holds only dialogs waiting for an answer, so those stay cheap.
+    private const int ReadsInFlight = 4;
+
+    private readonly TableClient _table;
+    private readonly CoalescingReader<ConversationStateEntity> _reader;
+    private readonly IOptions<DialogOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ConversationStateStore> _logger;
+
+    public ConversationStateStore(
+        TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
+    {
+        _table = tables.GetTableClient(TableName);
+        _reader = new CoalescingReader<ConversationStateEntity>(_table, ReadsInFlight);
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
 
     /// <summary>
     /// The state of the conversation <paramref name="activity"/> belongs to. State left idle for longer than
@@ -30,9 +47,9 @@ public sealed partial class ConversationStateStore(
         var row = await ReadAsync(key, cancellationToken);
         if (row is null)
             return ConversationState.New(key);
-        if (time.GetUtcNow() - row.LastActive >= options.Value.IdleTimeout)
+        if (_time.GetUtcNow() - row.LastActive >= _options.Value.IdleTimeout)
         {
-            LogExpired(logger, row.LastActive);
+            LogExpired(_logger, row.LastActive);
             return ConversationState.ReplacingStale(key, row.ETag);
         }
         try
@@ -41,7 +58,7 @@ public sealed partial class ConversationStateStore(
         }
         catch (JsonException ex)
         {
-            LogUnreadable(logger, ex);
+            LogUnreadable(_logger, ex);
             return ConversationState.ReplacingStale(key, row.ETag);
         }
     }
@@ -74,7 +91,7 @@ public sealed partial class ConversationStateStore(
                 PartitionKey = key.PartitionKey,
                 RowKey = key.RowKey,
                 State = json,
-                LastActive = time.GetUtcNow(),
+                LastActive = _time.GetUtcNow(),
             };
             if (state.ETag is { } etag)
                 await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
@@ -92,7 +109,7 @@ public sealed partial class ConversationStateStore(
     {
         try
         {
-            return await _table.GetEntityAsync<ConversationStateEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+            return await _reader.GetEntityAsync(key.PartitionKey, key.RowKey, cancellationToken);
         }
         catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
         {

@@ -12,6 +12,9 @@ namespace TeamsPolicyBot.Storage;
 /// </summary>
 public sealed class TableClient
 {
+    /// <summary>The most keys <see cref="GetEntitiesAsync"/> reads at once: two comparisons each, of the 15 a filter may hold.</summary>
+    public const int MaxKeysPerQuery = 7;
+
     private const string TableAlreadyExists = "TableAlreadyExists";
 
     private readonly TableConnection _connection;
@@ -65,6 +68,33 @@ public sealed class TableClient
         }
         var error = TableError.From(response);
         return response.Status == 404 && error.Code != TableError.TableNotFound ? null : throw error.ToException(Name);
+    }
+
+    /// <summary>
+    /// The entities with these keys that exist, in one query. The Table service allows 15 comparisons in a filter, so
+    /// that is at most <see cref="MaxKeysPerQuery"/> keys.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> GetEntitiesAsync<T>(
+        IReadOnlyCollection<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count is 0 or > MaxKeysPerQuery)
+        {
+            throw new ArgumentException($"One query reads 1 to {MaxKeysPerQuery} keys, not {keys.Count}.", nameof(keys));
+        }
+        foreach (var (partitionKey, rowKey) in keys)
+        {
+            TableKey.Validate(partitionKey, nameof(keys));
+            TableKey.Validate(rowKey, nameof(keys));
+        }
+        var filter = string.Join(" or ", keys.Select(key => TableFilter.Create($"(PartitionKey eq {key.PartitionKey} and RowKey eq {key.RowKey})")));
+        var entities = new List<T>(keys.Count);
+        await foreach (var entity in QueryAsync<T>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entities.Add(entity);
+        }
+        return entities;
     }
 
     /// <returns>The new entity's ETag.</returns>

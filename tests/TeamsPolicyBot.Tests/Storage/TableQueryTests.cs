@@ -1,3 +1,4 @@
+using Azure;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Infrastructure;
 
@@ -21,6 +22,35 @@ public class TableQueryTests(AzuriteFixture azurite)
         var rows = await table.QueryAsync<TableEntity>(TableFilter.Create($"PartitionKey eq {"staff"}")).ToListAsync();
 
         Assert.Equal(expected, rows.Select(r => r.RowKey));
+    }
+
+    [Fact]
+    public async Task GetEntitiesAsync_SevenKeysOverSeveralPartitions_ReturnsTheRowsThatExistWithTheirETags()
+    {
+        var table = await azurite.CreateTableAsync();
+        var stored = new Dictionary<(string, string), ETag>
+        {
+            [("chat-1", "alice")] = await table.AddEntityAsync(new TableEntity("chat-1", "alice")),
+            [("chat-2", "o'brien")] = await table.AddEntityAsync(new TableEntity("chat-2", "o'brien")),
+            [("chat-3", "carol")] = await table.AddEntityAsync(new TableEntity("chat-3", "carol")),
+        };
+        await table.AddEntityAsync(new TableEntity("chat-1", "not-asked-for"));
+
+        var rows = await table.GetEntitiesAsync<TableEntity>(
+            [("chat-1", "alice"), ("chat-2", "o'brien"), ("chat-3", "carol"), ("chat-1", "bob"), ("chat-4", "alice"), ("chat-5", "x' or RowKey ne '"), ("chat-6", "eve")]);
+
+        Assert.Equal(stored.OrderBy(row => row.Key), rows.Select(row => KeyValuePair.Create((row.PartitionKey, row.RowKey), row.ETag)).OrderBy(row => row.Key));
+    }
+
+    [Fact]
+    public async Task GetEntitiesAsync_EightKeys_RefusedBeforeAnythingIsSent()
+    {
+        var table = azurite.CreateServiceClient().GetTableClient(AzuriteFixture.UniqueTableName());
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            table.GetEntitiesAsync<TableEntity>([.. Enumerable.Range(0, 8).Select(i => ($"chat-{i}", "member"))]));
+
+        Assert.Contains("1 to 7 keys", refused.Message);
     }
 
     [Fact]

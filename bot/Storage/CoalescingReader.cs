@@ -1,0 +1,95 @@
+namespace TeamsPolicyBot.Storage;
+
+/// <summary>
+/// Point reads of one table that coalesce under load. While fewer than <c>maxInFlight</c> requests are out, a read
+/// goes at once, on its own. Reads that arrive while that many are out wait, and the next request to finish takes up
+/// to <see cref="TableClient.MaxKeysPerQuery"/> of them in one query. A quiet bot waits for nothing; a busy one sends
+/// a fraction of the requests, and every read still starts after it was asked for, so it sees every earlier write.
+/// </summary>
+/// <remarks>
+/// A query over several partitions is a table scan in Azure: use this for a table that stays small, such as one
+/// that holds only what is in progress.
+/// </remarks>
+public sealed class CoalescingReader<T>(TableClient table, int maxInFlight) where T : class, ITableEntity, new()
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingRead> _waiting = new();
+    private int _inFlight;
+
+    /// <summary>The entity with these keys, or null when there is none.</summary>
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> stops this caller waiting; the request may also carry others' reads, so
+    /// it runs on, bounded by the pipeline's timeouts.
+    /// </remarks>
+    public Task<T?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        TableKey.Validate(partitionKey, nameof(partitionKey));
+        TableKey.Validate(rowKey, nameof(rowKey));
+        var read = new PendingRead(partitionKey, rowKey);
+        bool startRequest;
+        lock (_gate)
+        {
+            _waiting.Enqueue(read);
+            startRequest = _inFlight < maxInFlight;
+            if (startRequest)
+                _inFlight++;
+        }
+        if (startRequest)
+            _ = SendWhileAnyWaitAsync();
+        return read.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    // One request slot: reads what is waiting, a query's worth at a time, and gives the slot back once nothing is.
+    private async Task SendWhileAnyWaitAsync()
+    {
+        while (TakeWaiting() is { } reads)
+            await ReadAsync(reads).ConfigureAwait(false);
+    }
+
+    private List<PendingRead>? TakeWaiting()
+    {
+        lock (_gate)
+        {
+            if (_waiting.Count == 0)
+            {
+                _inFlight--;
+                return null;
+            }
+            var reads = new List<PendingRead>();
+            var keys = new HashSet<(string, string)>();
+            // Two messages in one conversation want the same row: both ride on one key.
+            while (_waiting.TryPeek(out var next) && (keys.Count < TableClient.MaxKeysPerQuery || keys.Contains(next.Key)))
+            {
+                keys.Add(next.Key);
+                reads.Add(_waiting.Dequeue());
+            }
+            return reads;
+        }
+    }
+
+    private async Task ReadAsync(List<PendingRead> reads)
+    {
+        try
+        {
+            var keys = reads.Select(read => read.Key).Distinct().ToList();
+            var found = keys is [var (partitionKey, rowKey)]
+                ? await table.GetEntityAsync<T>(partitionKey, rowKey).ConfigureAwait(false) is { } entity ? [entity] : []
+                : await table.GetEntitiesAsync<T>(keys).ConfigureAwait(false);
+            foreach (var read in reads)
+                read.Result.TrySetResult(found.FirstOrDefault(entity => (entity.PartitionKey, entity.RowKey) == read.Key));
+        }
+        catch (Exception ex)
+        {
+            foreach (var read in reads)
+                read.Result.TrySetException(ex);
+        }
+    }
+
+    private sealed class PendingRead(string partitionKey, string rowKey)
+    {
+        public (string PartitionKey, string RowKey) Key { get; } = (partitionKey, rowKey);
+
+        // Asynchronous, so a finished request hands each turn back to the thread pool instead of running it inline.
+        public TaskCompletionSource<T?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
