@@ -80,8 +80,21 @@ public sealed class CoalescingReader<T>(TableClient table, int maxInFlight) wher
         }
         catch (Exception ex)
         {
-            foreach (var read in reads)
+            // Storage is down: the reads queued behind this one would each wait out the same retries, one query after
+            // another, before hearing it. They hear it now.
+            var failed = ex is StorageUnavailableException ? reads.Concat(TakeAllWaiting()) : reads;
+            foreach (var read in failed)
                 read.Result.TrySetException(ex);
+        }
+    }
+
+    private List<PendingRead> TakeAllWaiting()
+    {
+        lock (_gate)
+        {
+            var all = _waiting.ToList();
+            _waiting.Clear();
+            return all;
         }
     }
 

@@ -63,6 +63,23 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetEntityAsync_StorageDown_ReadsQueuedBehindTheFailedRequestFailWithItWithoutTryingAgain()
+    {
+        var (_, reader) = await CreateAsync();
+
+        _requests.Failing = true;
+        _requests.HoldNext();
+        var first = reader.GetEntityAsync("chat-0", "member");
+        var queued = Enumerable.Range(1, 20).Select(i => reader.GetEntityAsync($"chat-{i}", "member")).ToList();
+        _requests.Release();
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => first);
+        foreach (var read in queued)
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => read);
+        Assert.All(_requests.Sent, path => Assert.EndsWith("(PartitionKey='chat-0',RowKey='member')", path));
+    }
+
+    [Fact]
     public async Task GetEntityAsync_OneCallerGivesUp_TheOthersStillGetTheirRows()
     {
         var (table, reader) = await CreateAsync();
