@@ -105,6 +105,43 @@ public sealed partial class ConversationStateStore
         }
     }
 
+    /// <summary>
+    /// Deletes the state of every conversation idle for longer than <see cref="DialogOptions.IdleTimeout"/>: it would
+    /// start afresh anyway, and a question typed to a dialog nobody finished is not kept. A row a turn changed since it
+    /// was found is left alone.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = _time.GetUtcNow() - _options.Value.IdleTimeout;
+        var expired = new List<ConversationStateEntity>();
+        try
+        {
+            await foreach (var row in _table.QueryAsync<ConversationStateEntity>(
+                TableFilter.Create($"LastActive lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                expired.Add(row);
+        }
+        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var row in expired)
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (TableConcurrencyException)
+            {
+                // The conversation came back to life in the meantime.
+            }
+        }
+        return deleted;
+    }
+
     private async Task<ConversationStateEntity?> ReadAsync(ConversationStateKey key, CancellationToken cancellationToken)
     {
         try

@@ -19,6 +19,7 @@ public static class DialogsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton<ConversationStateStore>();
+        services.AddHostedService<ConversationStateSweeper>();
         services.AddSingleton(provider => new DialogSet(
             provider.GetServices<Dialog>(),
             provider.GetService<DefaultDialog>() is { } defaultDialog ? ((Dialog)provider.GetRequiredService(defaultDialog.Type)).Id : null));

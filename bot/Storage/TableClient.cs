@@ -47,7 +47,7 @@ public sealed class TableClient
     }
 
     /// <summary>The entity, or null when there is none with these keys.</summary>
-    /// <param name="select">Only these properties (system properties come regardless).</param>
+    /// <param name="select">Only these properties, and the ETag: name PartitionKey and RowKey too if they are needed.</param>
     public async Task<T?> GetEntityAsync<T>(
         string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()

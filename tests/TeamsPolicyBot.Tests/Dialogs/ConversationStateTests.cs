@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Infrastructure;
@@ -85,6 +86,29 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains(age, new[] { "18 or 19", "Under 18" });
         var answer = Assert.Single(await _host.SayAsync("yes"));
         Assert.Equal(FormerPupilDialog.Answer(Question, age!, "Yes"), answer.Text);
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_OneDialogIdlePastTheTimeoutOneRecent_DeletesOnlyTheIdleOne()
+    {
+        await _host.SayAsync(Question);
+        _host.Time.Advance(TimeSpan.FromMinutes(31));
+        await _host.SendAsync(_host.ChannelMessage(Question, OtherTeacherId));
+        var store = _host.Bot.Services.GetRequiredService<ConversationStateStore>();
+
+        var deleted = await store.DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await _host.ReadStoredStateAsync());
+        Assert.NotNull(await _host.ReadStoredStateAsync(OtherTeacherId, DialogBotHost.ChannelThreadId));
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_NoStateEverSaved_DeletesNothing()
+    {
+        var store = _host.Bot.Services.GetRequiredService<ConversationStateStore>();
+
+        Assert.Equal(0, await store.DeleteExpiredAsync(CancellationToken.None));
     }
 
     [Fact]
