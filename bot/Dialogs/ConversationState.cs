@@ -39,6 +39,9 @@ public sealed class ConversationState
 
     internal bool IsEmpty => DialogStack.Count == 0 && _values.Count == 0;
 
+    /// <summary>True when the stored row must not be used (see <see cref="ReplacingStale"/>).</summary>
+    internal bool ReplacesStale => ETag is not null && _storedJson is null;
+
     /// <summary>True when storage does not hold exactly this state.</summary>
     internal bool HasChanged => ChangedJson() is not null;
 

@@ -1,3 +1,4 @@
+using Azure;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
@@ -7,35 +8,21 @@ namespace TeamsPolicyBot.Dialogs;
 
 /// <summary>
 /// Owns the ConversationState table: one row per conversation and member (<see cref="ConversationStateKey"/>).
-/// Loading is one point read; saving writes only what changed, guarded by the ETag read at load, so two quick
-/// messages in one conversation can never overwrite each other's state unnoticed.
+/// Loading is one read, which shares a query with other turns' reads when many are out at once
+/// (<see cref="DialogOptions.StateReadsInFlight"/>); saving writes only what changed, guarded by the ETag read at load,
+/// so two quick messages in one conversation can never overwrite each other's state unnoticed.
 /// </summary>
-public sealed partial class ConversationStateStore
+public sealed partial class ConversationStateStore(
+    TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
 {
     public const string TableName = "ConversationState";
 
     // A string property holds at most 64 KiB, i.e. 32K UTF-16 characters.
     private const int MaxStateLength = 32 * 1024;
 
-    // Every message turn reads its row. Four reads out at once is more than a trust's busiest morning needs; past
-    // that, reads share queries, and the table holds only dialogs waiting for an answer, so those stay cheap.
-    private const int ReadsInFlight = 4;
-
-    private readonly TableClient _table;
-    private readonly CoalescingReader<ConversationStateEntity> _reader;
-    private readonly IOptions<DialogOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ConversationStateStore> _logger;
-
-    public ConversationStateStore(
-        TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
-    {
-        _table = tables.GetTableClient(TableName);
-        _reader = new CoalescingReader<ConversationStateEntity>(_table, ReadsInFlight);
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly CoalescingReader<ConversationStateEntity> _reader =
+        new(tables.GetTableClient(TableName), options.Value.StateReadsInFlight);
 
     /// <summary>
     /// The state of the conversation <paramref name="activity"/> belongs to. State left idle for longer than
@@ -47,9 +34,9 @@ public sealed partial class ConversationStateStore
         var row = await ReadAsync(key, cancellationToken);
         if (row is null)
             return ConversationState.New(key);
-        if (_time.GetUtcNow() - row.LastActive >= _options.Value.IdleTimeout)
+        if (time.GetUtcNow() - row.LastActive >= options.Value.IdleTimeout)
         {
-            LogExpired(_logger, row.LastActive);
+            LogExpired(logger, row.LastActive);
             return ConversationState.ReplacingStale(key, row.ETag);
         }
         try
@@ -58,7 +45,7 @@ public sealed partial class ConversationStateStore
         }
         catch (JsonException ex)
         {
-            LogUnreadable(_logger, ex);
+            LogUnreadable(logger, ex);
             return ConversationState.ReplacingStale(key, row.ETag);
         }
     }
@@ -91,12 +78,14 @@ public sealed partial class ConversationStateStore
                 PartitionKey = key.PartitionKey,
                 RowKey = key.RowKey,
                 State = json,
-                LastActive = _time.GetUtcNow(),
+                LastActive = time.GetUtcNow(),
             };
-            if (state.ETag is { } etag)
-                await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
-            else
+            if (state.ETag is not { } etag)
                 await AddAsync(row, cancellationToken);
+            else if (state.ReplacesStale)
+                await ReplaceStaleAsync(row, etag, cancellationToken);
+            else
+                await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (TableRequestException ex) when (ex is TableConcurrencyException or TableConflictException)
@@ -113,12 +102,12 @@ public sealed partial class ConversationStateStore
     /// <returns>How many rows were deleted.</returns>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var cutoff = _time.GetUtcNow() - _options.Value.IdleTimeout;
+        var cutoff = time.GetUtcNow() - options.Value.IdleTimeout;
         var expired = new List<ConversationStateEntity>();
         try
         {
             await foreach (var row in _table.QueryAsync<ConversationStateEntity>(
-                TableFilter.Create($"LastActive lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                TableFilter.Create($"LastActive le {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 expired.Add(row);
         }
         catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
@@ -154,6 +143,20 @@ public sealed partial class ConversationStateStore
             // client reports as an error, until something was first saved.
             await _table.CreateIfNotExistsAsync(cancellationToken);
             return null;
+        }
+    }
+
+    // The stale row may have been swept away (DeleteExpiredAsync) since this turn read it: then there is nothing to
+    // replace, and no other turn's state was lost.
+    private async Task ReplaceStaleAsync(ConversationStateEntity row, ETag stale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(row, stale, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (TableConcurrencyException ex) when (ex.Status == StatusCodes.Status404NotFound)
+        {
+            await AddAsync(row, cancellationToken);
         }
     }
 

@@ -1,19 +1,22 @@
 namespace TeamsPolicyBot.Dialogs;
 
 /// <summary>
-/// Every hour, deletes conversation state left idle past the timeout (<see cref="ConversationStateStore.DeleteExpiredAsync"/>),
-/// so the table holds only dialogs still waiting for an answer. Several instances may sweep at once: a row already
-/// deleted, or changed since it was found, is skipped.
+/// A minute after start and then every hour, deletes conversation state left idle past the timeout
+/// (<see cref="ConversationStateStore.DeleteExpiredAsync"/>), so the table holds only dialogs still waiting for an
+/// answer. Several instances may sweep at once: a row already deleted, or changed since it was found, is skipped.
 /// </summary>
 public sealed partial class ConversationStateSweeper(
     ConversationStateStore store, TimeProvider time, ILogger<ConversationStateSweeper> logger) : BackgroundService
 {
+    // Soon after start, so an instance restarted more often than hourly still sweeps, but after start-up's own work.
+    private static readonly TimeSpan FirstSweepAfter = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstSweepAfter, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -26,6 +29,7 @@ public sealed partial class ConversationStateSweeper(
                 LogFailed(logger, ex);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the state of {Count} conversation(s) idle past the timeout")]

@@ -10,4 +10,12 @@ public sealed class DialogOptions
     /// <summary>A conversation left this long without a turn that changed its state starts afresh: its dialogs are forgotten.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Dialogs:IdleTimeout must be between 1 minute and 7 days.")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Most conversation state reads out at once; the reads that arrive meanwhile wait and share queries of up to seven
+    /// rows (<see cref="Storage.CoalescingReader{T}"/>). Four point reads out at once is about 500 message turns a
+    /// second against Azure Table Storage; a query over several conversations is a scan of this (small) table.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "Dialogs:StateReadsInFlight must be between 1 and 1000.")]
+    public int StateReadsInFlight { get; set; } = 4;
 }

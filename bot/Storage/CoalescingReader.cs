@@ -10,11 +10,20 @@ namespace TeamsPolicyBot.Storage;
 /// A query over several partitions is a table scan in Azure: use this for a table that stays small, such as one
 /// that holds only what is in progress.
 /// </remarks>
-public sealed class CoalescingReader<T>(TableClient table, int maxInFlight) where T : class, ITableEntity, new()
+public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
 {
+    private readonly TableClient _table;
+    private readonly int _maxInFlight;
     private readonly Lock _gate = new();
     private readonly Queue<PendingRead> _waiting = new();
     private int _inFlight;
+
+    public CoalescingReader(TableClient table, int maxInFlight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        _table = table;
+        _maxInFlight = maxInFlight;
+    }
 
     /// <summary>The entity with these keys, or null when there is none.</summary>
     /// <remarks>
@@ -30,12 +39,14 @@ public sealed class CoalescingReader<T>(TableClient table, int maxInFlight) wher
         lock (_gate)
         {
             _waiting.Enqueue(read);
-            startRequest = _inFlight < maxInFlight;
+            startRequest = _inFlight < _maxInFlight;
             if (startRequest)
                 _inFlight++;
         }
+        // On the thread pool, without this caller's context: the slot's requests serve other turns too, so they must
+        // not carry this turn's log scope or trace.
         if (startRequest)
-            _ = SendWhileAnyWaitAsync();
+            ThreadPool.UnsafeQueueUserWorkItem(static reader => _ = reader.SendWhileAnyWaitAsync(), this, preferLocal: true);
         return read.Result.Task.WaitAsync(cancellationToken);
     }
 
@@ -69,21 +80,32 @@ public sealed class CoalescingReader<T>(TableClient table, int maxInFlight) wher
 
     private async Task ReadAsync(List<PendingRead> reads)
     {
+        var keys = reads.Select(read => read.Key).Distinct().ToList();
         try
         {
-            var keys = reads.Select(read => read.Key).Distinct().ToList();
             var found = keys is [var (partitionKey, rowKey)]
-                ? await table.GetEntityAsync<T>(partitionKey, rowKey).ConfigureAwait(false) is { } entity ? [entity] : []
-                : await table.GetEntitiesAsync<T>(keys).ConfigureAwait(false);
+                ? await _table.GetEntityAsync<T>(partitionKey, rowKey).ConfigureAwait(false) is { } entity ? [entity] : []
+                : await _table.GetEntitiesAsync<T>(keys).ConfigureAwait(false);
+            // Two reads of one key share the entity: callers read it, never change it.
             foreach (var read in reads)
                 read.Result.TrySetResult(found.FirstOrDefault(entity => (entity.PartitionKey, entity.RowKey) == read.Key));
         }
+        catch (StorageUnavailableException ex)
+        {
+            // Storage is down or throttling us after its retries: the reads queued behind this one would each wait out
+            // the same retries, one query after another, before hearing it, and add to the load. They hear it now.
+            foreach (var read in reads.Concat(TakeAllWaiting()))
+                read.Result.TrySetException(ex);
+        }
+        catch (Exception) when (keys.Count > 1)
+        {
+            // Something in one row, or in the query, failed: each read on its own, so only a bad row's turn fails.
+            foreach (var group in reads.GroupBy(read => read.Key))
+                await ReadAsync([.. group]).ConfigureAwait(false);
+        }
         catch (Exception ex)
         {
-            // Storage is down: the reads queued behind this one would each wait out the same retries, one query after
-            // another, before hearing it. They hear it now.
-            var failed = ex is StorageUnavailableException ? reads.Concat(TakeAllWaiting()) : reads;
-            foreach (var read in failed)
+            foreach (var read in reads)
                 read.Result.TrySetException(ex);
         }
     }

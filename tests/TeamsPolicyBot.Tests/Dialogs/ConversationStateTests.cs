@@ -73,7 +73,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
     {
         await _host.SayAsync(Question);
         var before = _host.Connector.Requests.Count;
-        _host.TableRequests.HoldReads(2);
+        _host.TableRequests.HoldWrites(2);
 
         await Task.WhenAll(_host.SayAsync("19"), _host.SayAsync("Under 18"));
 
@@ -101,6 +101,20 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(1, deleted);
         Assert.Null(await _host.ReadStoredStateAsync());
         Assert.NotNull(await _host.ReadStoredStateAsync(OtherTeacherId, DialogBotHost.ChannelThreadId));
+    }
+
+    [Fact]
+    public async Task PostActivity_ExpiredRowSweptAwayDuringTheTurn_StartsAfreshAndSavesIt()
+    {
+        await _host.SayAsync(Question);
+        _host.Time.Advance(TimeSpan.FromMinutes(31));
+        var store = _host.Bot.Services.GetRequiredService<ConversationStateStore>();
+        _host.TableRequests.BeforeNextWrite(async () => Assert.Equal(1, await store.DeleteExpiredAsync(CancellationToken.None)));
+
+        var reply = Assert.Single(await _host.SayAsync(Question));
+
+        PromptCard.AssertAsks(reply, FormerPupilDialog.AgeQuestion.Prompt, FormerPupilDialog.AgeQuestion);
+        Assert.NotNull(await _host.ReadStoredStateAsync());
     }
 
     [Fact]

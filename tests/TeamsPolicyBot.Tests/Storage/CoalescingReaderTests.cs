@@ -32,7 +32,8 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
 
         _requests.HoldNext();
         var first = reader.GetEntityAsync("chat-alice", "alice");
-        // Nine reads for eight rows (bob twice), three of them missing: seven rows fit in one query, one is left over.
+        await _requests.SentAsync();
+        // Nine reads for eight rows (bob twice), five of them missing: seven rows fit in one query, one is left over.
         var members = new[] { "bob", "carol", "bob", "dan", "erin", "frank", "grace", "heidi", "ivan" };
         var waiting = members.Select(member => reader.GetEntityAsync("chat-" + member, member)).ToList();
         _requests.Release();
@@ -46,20 +47,67 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetEntityAsync_StorageDown_EveryReadTheRequestCarriedFailsAndTheNextOneWorks()
+    public async Task GetEntityAsync_StorageDownForTheSharedQuery_EveryReadItCarriedFailsAndTheNextOneWorks()
     {
         var (table, reader) = await CreateAsync();
         await table.AddEntityAsync(new TableEntity("chat-1", "alice"));
+        await table.AddEntityAsync(new TableEntity("chat-2", "bob"));
 
-        _requests.Failing = true;
+        _requests.FailQueriesWith = () => new IOException("Connection refused (simulated).");
         _requests.HoldNext();
-        var reads = new[] { "alice", "bob", "carol" }.Select(member => reader.GetEntityAsync("chat-1", member)).ToList();
+        var first = reader.GetEntityAsync("chat-1", "alice");
+        await _requests.SentAsync();
+        var shared = new[] { "bob", "carol" }.Select(member => reader.GetEntityAsync("chat-2", member)).ToList();
         _requests.Release();
-        foreach (var read in reads)
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => read);
-        _requests.Failing = false;
 
-        Assert.NotNull(await reader.GetEntityAsync("chat-1", "alice"));
+        Assert.NotNull(await first);
+        foreach (var read in shared)
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => read);
+        _requests.FailQueriesWith = null;
+        Assert.NotNull(await reader.GetEntityAsync("chat-2", "bob"));
+    }
+
+    [Fact]
+    public async Task GetEntityAsync_SharedQueryFailsForAnotherReason_EachReadIsTriedOnItsOwn()
+    {
+        var (table, reader) = await CreateAsync();
+        await table.AddEntityAsync(new TableEntity("chat-1", "alice"));
+        await table.AddEntityAsync(new TableEntity("chat-2", "bob"));
+        await table.AddEntityAsync(new TableEntity("chat-3", "carol"));
+
+        _requests.FailQueriesWith = () => new InvalidOperationException("A row the mapper cannot read (simulated).");
+        _requests.HoldNext();
+        var first = reader.GetEntityAsync("chat-1", "alice");
+        await _requests.SentAsync();
+        var shared = new[] { ("chat-2", "bob"), ("chat-3", "carol"), ("chat-4", "dan") }.Select(key => reader.GetEntityAsync(key.Item1, key.Item2)).ToList();
+        _requests.Release();
+
+        Assert.NotNull(await first);
+        Assert.Equal(["bob", "carol", null], (await Task.WhenAll(shared)).Select(row => row?.RowKey));
+        Assert.Equal(5, _requests.Sent.Count);
+    }
+
+    [Fact]
+    public async Task GetEntityAsync_TwoRequestsOut_TheTenReadsWaitingShareTwoQueriesAndEachGetsItsOwnRow()
+    {
+        var (table, reader) = await CreateAsync(maxInFlight: 2);
+        var members = Enumerable.Range(0, 12).Select(i => $"member-{i}").ToList();
+        foreach (var member in members.Where((_, i) => i % 2 == 0))
+            await table.AddEntityAsync(new TableEntity("chat-" + member, member));
+
+        _requests.HoldNext(2);
+        var reads = new List<Task<TableEntity?>>();
+        foreach (var member in members.Take(2))
+        {
+            reads.Add(reader.GetEntityAsync("chat-" + member, member));
+            await _requests.SentAsync();
+        }
+        reads.AddRange(members.Skip(2).Select(member => reader.GetEntityAsync("chat-" + member, member)));
+        _requests.Release();
+        var rows = await Task.WhenAll(reads);
+
+        Assert.Equal(members.Select((member, i) => i % 2 == 0 ? member : null), rows.Select(row => row?.RowKey));
+        Assert.Equal(4, _requests.Sent.Count);
     }
 
     [Fact]
@@ -70,6 +118,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         _requests.Failing = true;
         _requests.HoldNext();
         var first = reader.GetEntityAsync("chat-0", "member");
+        await _requests.SentAsync();
         var queued = Enumerable.Range(1, 20).Select(i => reader.GetEntityAsync($"chat-{i}", "member")).ToList();
         _requests.Release();
 
@@ -89,6 +138,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
 
         _requests.HoldNext();
         var first = reader.GetEntityAsync("chat-1", "alice");
+        await _requests.SentAsync();
         var cancelled = reader.GetEntityAsync("chat-1", "alice", givesUp.Token);
         var other = reader.GetEntityAsync("chat-2", "bob");
         givesUp.Cancel();
@@ -99,22 +149,26 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         Assert.Equal("bob", (await other)!.RowKey);
     }
 
-    private async Task<(TableClient Table, CoalescingReader<TableEntity> Reader)> CreateAsync()
+    private async Task<(TableClient Table, CoalescingReader<TableEntity> Reader)> CreateAsync(int maxInFlight = 1)
     {
         var table = await azurite.CreateTableAsync();
         var options = new TableClientOptions();
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
         var watched = azurite.CreateServiceClient(options).GetTableClient(table.Name);
-        return (table, new CoalescingReader<TableEntity>(watched, maxInFlight: 1));
+        return (table, new CoalescingReader<TableEntity>(watched, maxInFlight));
     }
 
-    /// <summary>Records each try's path and query; holds the next try until released; while failing, refuses every try.</summary>
+    /// <summary>
+    /// Records each try's path and query; holds the next tries until released; refuses every try while failing, and
+    /// every try of a query (several keys) with <see cref="FailQueriesWith"/>.
+    /// </summary>
     private sealed class HeldTableRequests : HttpPipelinePolicy
     {
         private readonly List<string> _sent = [];
+        private readonly SemaphoreSlim _arrivals = new(0);
         private TaskCompletionSource _released = new();
-        private TaskCompletionSource? _holdNext;
+        private int _toHold;
 
         public IReadOnlyList<string> Sent
         {
@@ -123,21 +177,35 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
 
         public bool Failing { get; set; }
 
-        public void HoldNext() => _holdNext = _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Func<Exception>? FailQueriesWith { get; set; }
+
+        public void HoldNext(int count = 1)
+        {
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _toHold = count;
+        }
 
         public void Release() => _released.TrySetResult();
+
+        /// <summary>Until one more try has been sent.</summary>
+        public async Task SentAsync() =>
+            Assert.True(await _arrivals.WaitAsync(TimeSpan.FromSeconds(10)), "A table request was expected.");
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             throw new NotSupportedException("The table client only sends asynchronously.");
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
+            var sent = Uri.UnescapeDataString(message.Request.Uri.ToUri().PathAndQuery);
             lock (_sent)
-                _sent.Add(Uri.UnescapeDataString(message.Request.Uri.ToUri().PathAndQuery));
-            if (Interlocked.Exchange(ref _holdNext, null) is { } hold)
-                await hold.Task;
+                _sent.Add(sent);
+            _arrivals.Release();
+            if (Interlocked.Decrement(ref _toHold) >= 0)
+                await _released.Task;
             if (Failing)
                 throw new IOException("Connection refused (simulated).");
+            if (sent.Contains("$filter=", StringComparison.Ordinal) && FailQueriesWith is { } failure)
+                throw failure();
             await ProcessNextAsync(message, pipeline);
         }
     }
