@@ -18,34 +18,44 @@ public static class LoadRun
         var questions = await bed.FullInformationQuestionsAsync(options.Pack);
         Console.WriteLine($"{questions.Count} full-information {options.Pack} questions from shared/eval/guidance-public.jsonl");
 
-        using var peer = options.AgainstDll is { } other ? await bed.StartOtherBuildAsync(other)
+        using var peerBot = options.AgainstDll is { } other ? await bed.StartOtherBuildAsync(other)
             : options.Peer ? await BotProcess.StartPeerAsync(bed.RepositoryRoot)
             : null;
-        using var ours = new Contender(bed.Ours, bed.Driver(bed.Ours, questions));
-        using var rival = peer is null ? null : new Contender(peer, bed.Driver(peer, questions));
+        using var oursDriver = bed.Driver(bed.Ours, questions);
+        using var peerDriver = peerBot is null ? null : bed.Driver(peerBot, questions);
+        var ours = new Contender(bed.Ours, oursDriver);
+        var peer = peerBot is null ? null : new Contender(peerBot, peerDriver!);
 
         await WarmUpAsync(ours, bed, options);
-        if (rival is not null)
-            await WarmUpAsync(rival, bed, options);
+        if (peer is not null)
+            await WarmUpAsync(peer, bed, options);
 
         // Round by round, ours and the peer in turn (ABBA), so a neighbour's burst on this shared machine falls on both
         // alike; the ratio is the median of each round's ratio rather than a ratio of runs minutes apart.
         Console.WriteLine($"Closed loop: {options.Conversations} conversations x {options.Questions} questions, {ClosedLoopRounds} rounds");
+        var oursRounds = new List<RunResult>();
+        var peerRounds = new List<RunResult>();
         for (var round = 1; round <= ClosedLoopRounds; round++)
         {
-            var order = rival is null ? [ours] : round % 2 == 1 ? new[] { ours, rival } : [rival, ours];
-            foreach (var contender in order)
-                contender.Rounds.Add(await ClosedLoopRoundAsync(contender, bed, options));
+            if (peer is not null && round % 2 == 0)
+                peerRounds.Add(await ClosedLoopRoundAsync(peer, bed, options));
+            oursRounds.Add(await ClosedLoopRoundAsync(ours, bed, options));
+            if (peer is not null && round % 2 == 1)
+                peerRounds.Add(await ClosedLoopRoundAsync(peer, bed, options));
         }
 
-        foreach (var contender in rival is null ? [ours] : new[] { ours, rival })
-        {
-            Console.WriteLine($"[{contender.Bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
-            contender.Open = await contender.Driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
-            Console.WriteLine($"[{contender.Bot.Name}]   p50 {contender.Open.Percentile(50):0.0} ms, p95 {contender.Open.Percentile(95):0.0} ms, "
-                + $"p99 {contender.Open.Percentile(99):0.0} ms, {contender.Open.Unanswered} unanswered, {contender.Open.ServerErrors} 5xx");
-        }
-        Print(options, ours, rival);
+        var oursFigures = new BotFigures(oursRounds, await OpenLoopAsync(ours, options), ours.Bot.PeakWorkingSetMiB());
+        var peerFigures = peer is null ? null : new BotFigures(peerRounds, await OpenLoopAsync(peer, options), peer.Bot.PeakWorkingSetMiB());
+        Print(options, oursFigures, peerFigures);
+    }
+
+    private static async Task<RunResult> OpenLoopAsync(Contender contender, LoadOptions options)
+    {
+        Console.WriteLine($"[{contender.Bot.Name}] open loop: {options.Rate} turns/s for {options.DurationSeconds} s");
+        var open = await contender.Driver.OpenLoopAsync(options.Conversations, options.Rate, TimeSpan.FromSeconds(options.DurationSeconds));
+        Console.WriteLine($"[{contender.Bot.Name}]   p50 {open.Percentile(50):0.0} ms, p95 {open.Percentile(95):0.0} ms, "
+            + $"p99 {open.Percentile(99):0.0} ms, {open.Unanswered} unanswered, {open.ServerErrors} 5xx");
+        return open;
     }
 
     /// <summary>
@@ -90,49 +100,39 @@ public static class LoadRun
     // This process: the load driver and the recording connector, which cost the same whichever bot is measured.
     private static TimeSpan DriverProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
-    private static void Print(LoadOptions options, Contender ours, Contender? peer)
+    private static void Print(LoadOptions options, BotFigures ours, BotFigures? peer)
     {
         string Ratio(double a, double? b) => b is { } value && value > 0 ? Times(a / value) : "–";
         string Times(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
         string Cell(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
-        var peerName = options.AgainstDll is null ? "botbuilder-js 4.23.3 echo bot" : Path.GetFileName(Path.GetDirectoryName(options.AgainstDll));
-        var roundRatios = peer is null ? "–" : Times(Median(ours.Rounds.Zip(peer.Rounds, (a, b) => a.TurnsPerSecond / b.TurnsPerSecond)));
+        var peerName = options.AgainstDll is null ? "botbuilder-js 4.23.3 echo bot" : "other build";
+        var roundRatios = peer is null ? [] : ours.Rounds.Zip(peer.Rounds, (a, b) => a.TurnsPerSecond / b.TurnsPerSecond).Order().ToList();
+        var closedRatio = roundRatios.Count == 0 ? "–" : $"{Times(roundRatios[roundRatios.Count / 2])} (lowest round {Times(roundRatios[0])})";
         Console.WriteLine();
+        if (options.AgainstDll is { } other)
+            Console.WriteLine($"Other build: {other}");
         Console.WriteLine($"| {Environment.ProcessorCount}-core machine, loopback | TeamsPolicyBot | {peerName} | ours / peer |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s, median of {ClosedLoopRounds} rounds; ratio: median of the rounds' ratios) | {ours.ClosedTurnsPerSecond:0} | {Cell(peer?.ClosedTurnsPerSecond, "0")} | {roundRatios} |");
+        Console.WriteLine($"| Closed loop, {options.Conversations} conversations × {options.Questions} questions (turns/s, median of {ClosedLoopRounds} rounds; ratio: median of the rounds' ratios) | {ours.ClosedTurnsPerSecond:0} | {Cell(peer?.ClosedTurnsPerSecond, "0")} | {closedRatio} |");
         foreach (var percent in new[] { 50, 95, 99 })
-            Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open!.Percentile(percent):0.0} | {Cell(peer?.Open!.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open!.Percentile(percent))} |");
+            Console.WriteLine($"| Open loop {options.Rate} turns/s for {options.DurationSeconds} s, p{percent} (ms) | {ours.Open.Percentile(percent):0.0} | {Cell(peer?.Open.Percentile(percent), "0.0")} | {Ratio(ours.Open.Percentile(percent), peer?.Open.Percentile(percent))} |");
         Console.WriteLine($"| Unanswered turns / 5xx | {ours.Unanswered} / {ours.ServerErrors} | {(peer is null ? "–" : $"{peer.Unanswered} / {peer.ServerErrors}")} | |");
-        Console.WriteLine($"| Peak working set (MiB) | {ours.Bot.PeakWorkingSetMiB():0} | {Cell(peer?.Bot.PeakWorkingSetMiB(), "0")} | {Ratio(ours.Bot.PeakWorkingSetMiB(), peer?.Bot.PeakWorkingSetMiB())} |");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        Console.WriteLine($"| Peak working set (MiB) | {ours.PeakMiB:0} | {Cell(peer?.PeakMiB, "0")} | {Ratio(ours.PeakMiB, peer?.PeakMiB)} |");
     }
 
     /// <summary>Milliseconds of CPU one closed-loop turn cost the bot, Azurite and this process.</summary>
     private sealed record CpuPerTurn(double Bot, double Storage, double Driver);
 
-    /// <summary>A bot under load, its driver, and its figures so far.</summary>
-    private sealed class Contender(BotProcess bot, LoadDriver driver) : IDisposable
+    /// <summary>A bot under load and the driver that loads it.</summary>
+    private sealed record Contender(BotProcess Bot, LoadDriver Driver);
+
+    /// <summary>A bot's figures: its closed-loop rounds (the median counts), the open loop, its peak working set.</summary>
+    private sealed record BotFigures(IReadOnlyList<RunResult> Rounds, RunResult Open, double PeakMiB)
     {
-        public BotProcess Bot => bot;
+        public double ClosedTurnsPerSecond => Rounds.Select(run => run.TurnsPerSecond).Order().ElementAt(Rounds.Count / 2);
 
-        public LoadDriver Driver => driver;
+        public int Unanswered => Rounds.Sum(run => run.Unanswered) + Open.Unanswered;
 
-        public List<RunResult> Rounds { get; } = [];
-
-        public RunResult? Open { get; set; }
-
-        public double ClosedTurnsPerSecond => Median(Rounds.Select(run => run.TurnsPerSecond));
-
-        public int Unanswered => Rounds.Sum(run => run.Unanswered) + (Open?.Unanswered ?? 0);
-
-        public int ServerErrors => Rounds.Sum(run => run.ServerErrors) + (Open?.ServerErrors ?? 0);
-
-        public void Dispose() => driver.Dispose();
+        public int ServerErrors => Rounds.Sum(run => run.ServerErrors) + Open.ServerErrors;
     }
 }
