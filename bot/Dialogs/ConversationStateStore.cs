@@ -20,7 +20,7 @@ public sealed partial class ConversationStateStore(
     // A string property holds at most 64 KiB, i.e. 32K UTF-16 characters.
     private const int MaxStateLength = 32 * 1024;
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly OwnedTable _table = new(tables, TableName);
     private readonly CoalescingReader<ConversationStateEntity> _reader =
         new(tables.GetTableClient(TableName), options.Value.StateReadsInFlight);
 
@@ -66,7 +66,7 @@ public sealed partial class ConversationStateStore(
             if (state.IsEmpty)
             {
                 if (state.ETag is { } stored)
-                    await _table.DeleteEntityAsync(key.PartitionKey, key.RowKey, stored, cancellationToken);
+                    await _table.Existing.DeleteEntityAsync(key.PartitionKey, key.RowKey, stored, cancellationToken);
                 return true;
             }
 
@@ -85,7 +85,7 @@ public sealed partial class ConversationStateStore(
             else if (state.ReplacesStale)
                 await ReplaceStaleAsync(row, etag, cancellationToken);
             else
-                await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+                await _table.Existing.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (TableRequestException ex) when (ex is TableConcurrencyException or TableConflictException)
@@ -106,11 +106,11 @@ public sealed partial class ConversationStateStore(
         var expired = new List<ConversationStateEntity>();
         try
         {
-            await foreach (var row in _table.QueryAsync<ConversationStateEntity>(
+            await foreach (var row in _table.Existing.QueryAsync<ConversationStateEntity>(
                 TableFilter.Create($"LastActive le {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 expired.Add(row);
         }
-        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             return 0;
         }
@@ -120,7 +120,7 @@ public sealed partial class ConversationStateStore(
         {
             try
             {
-                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                await _table.Existing.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
                 deleted++;
             }
             catch (TableConcurrencyException)
@@ -137,11 +137,11 @@ public sealed partial class ConversationStateStore(
         {
             return await _reader.GetEntityAsync(key.PartitionKey, key.RowKey, cancellationToken);
         }
-        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
             // A new deployment: created now, or every turn would read from a missing table, which the storage
             // client reports as an error, until something was first saved.
-            await _table.CreateIfNotExistsAsync(cancellationToken);
+            await _table.GetAsync(cancellationToken);
             return null;
         }
     }
@@ -152,7 +152,7 @@ public sealed partial class ConversationStateStore(
     {
         try
         {
-            await _table.UpdateEntityAsync(row, stale, TableUpdateMode.Replace, cancellationToken);
+            await _table.Existing.UpdateEntityAsync(row, stale, TableUpdateMode.Replace, cancellationToken);
         }
         catch (TableConcurrencyException ex) when (ex.Status == StatusCodes.Status404NotFound)
         {
@@ -164,12 +164,12 @@ public sealed partial class ConversationStateStore(
     {
         try
         {
-            await _table.AddEntityAsync(row, cancellationToken);
+            await _table.Existing.AddEntityAsync(row, cancellationToken);
         }
-        catch (TableRequestException ex) when (ex.ErrorCode == TableError.TableNotFound)
+        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
         {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            await _table.AddEntityAsync(row, cancellationToken);
+            var table = await _table.GetAsync(cancellationToken);
+            await table.AddEntityAsync(row, cancellationToken);
         }
     }
 
