@@ -6,7 +6,7 @@ namespace TeamsPolicyBot.Cli;
 /// <summary>One scored case: what the engine said against what the trust's policy says.</summary>
 internal sealed record EvalOutcome(QuestionLine Case, GuidanceResult Result, bool VerdictRight, bool FalsePermission, bool? ReportRight, bool CitationRight);
 
-/// <summary>The four figures of ../shared/eval/README.md.</summary>
+/// <summary>The four figures of tests/eval/README.md.</summary>
 internal sealed record EvalFigures(int Cases, int VerdictsRight, int FalsePermissions, int ReportCases, int ReportsRight, int CitationsRight)
 {
     public double VerdictAccuracy => Share(VerdictsRight, Cases);

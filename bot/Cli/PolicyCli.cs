@@ -15,7 +15,7 @@ public static class PolicyCli
           validate-pack <file.yaml>...                      check packs; errors name the line
           ask --pack <id> "<question>"                      answer one question as JSON
           ask [--pack <id>] --jsonl <file>                  answer {"id","trust"?,"question"} lines, one JSON line each
-          eval <file.jsonl> [--details]                     score an evaluation set (../shared/eval/README.md)
+          eval <file.jsonl> [--details]                     score an evaluation set (tests/eval/README.md)
           bench <file.jsonl> [--pack <id>] [--seconds <n>]  answers per second and p99 latency, in-process
         options: --packs <dir> reads packs from <dir> instead of the shipped policies/
         """;

@@ -5,7 +5,7 @@ namespace TeamsPolicyBot.LoadTests;
 
 /// <summary>
 /// Teams activities for the load: the saved personal-chat message (tests/…/Payloads/message-personal.json) with its
-/// own conversation, member, activity id and text; and the questions, one trust's from shared/eval.
+/// own conversation, member, activity id and text; and the questions, one trust's from tests/eval.
 /// </summary>
 public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
 {
@@ -17,12 +17,10 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
     private readonly JsonObject _invoke = (JsonObject)JsonNode.Parse(
         File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "invoke-adaptive-card-action.json")))!;
 
-    /// <summary>The questions of <paramref name="trust"/> in shared/eval/guidance-public.jsonl.</summary>
+    /// <summary>The questions of <paramref name="trust"/> in tests/eval/guidance-public.jsonl.</summary>
     public static IReadOnlyList<string> Questions(string repositoryRoot, string trust)
     {
-        var eval = Path.Combine(repositoryRoot, "..", "shared", "eval", "guidance-public.jsonl");
-        if (!File.Exists(eval))
-            eval = Path.Combine(repositoryRoot, "..", "..", "shared", "eval", "guidance-public.jsonl");
+        var eval = Path.Combine(repositoryRoot, "tests", "eval", "guidance-public.jsonl");
         return [.. File.ReadLines(eval)
             .Where(line => line.Length > 0)
             .Select(line => JsonNode.Parse(line)!)

@@ -16,7 +16,7 @@ public static class LoadRun
     public static async Task RunAsync(LoadOptions options, TestBed bed)
     {
         var questions = await bed.FullInformationQuestionsAsync(options.Pack);
-        Console.WriteLine($"{questions.Count} full-information {options.Pack} questions from shared/eval/guidance-public.jsonl");
+        Console.WriteLine($"{questions.Count} full-information {options.Pack} questions from tests/eval/guidance-public.jsonl");
 
         using var peerBot = options.AgainstDll is { } other ? await bed.StartOtherBuildAsync(other)
             : options.Peer ? await BotProcess.StartPeerAsync(bed.RepositoryRoot)

@@ -5,7 +5,7 @@ namespace TeamsPolicyBot.Tests.Guidance;
 /// <summary>
 /// Runs every case for a trust — from any Cases/*.jsonl file (one per pack, plus paraphrases.jsonl:
 /// the same situations worded differently) and from the public evaluation set
-/// (../shared/eval/guidance-public.jsonl) — through that trust's pack, and holds it to the targets.
+/// (tests/eval/guidance-public.jsonl) — through that trust's pack, and holds it to the targets.
 /// </summary>
 public class GuidanceCasesTests
 {
