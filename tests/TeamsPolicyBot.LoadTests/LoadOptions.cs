@@ -12,7 +12,7 @@ public sealed record LoadOptions
           --questions M         questions per conversation, closed loop (default 10)
           --rate R              open loop offered turns per second (default 200)
           --duration S          open loop seconds (default 20)
-          --pack ID             policy pack; questions are this trust's from shared/eval (default fierte)
+          --pack ID             policy pack; questions are this trust's from tests/eval (default fierte)
           --no-peer             skip the botbuilder-js echo bot
           --bot PATH            measure this TeamsPolicyBot.dll (e.g. an earlier build) instead of bot/bin/<configuration>
           --against PATH        compare with this TeamsPolicyBot.dll, round by round, instead of the echo bot
