@@ -1,6 +1,6 @@
 // Policy Bot for one school trust: the bot's identity, the Azure Bot with its Teams channel, a
 // Linux App Service running the .NET 10 bot, Table Storage reached only with Entra ID (no account
-// keys anywhere), and Application Insights on a Log Analytics workspace.
+// keys anywhere), and Application Insights on a Log Analytics workspace, also taking only Entra ID.
 // Deploy: see infra/README.md.
 targetScope = 'resourceGroup'
 
@@ -66,13 +66,14 @@ var suffix = take(uniqueString(resourceGroup().id, name), 6)
 var webAppName = 'policybot-${name}-${suffix}'
 var storageAccountName = take('policybot${name}${suffix}', 24)
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-policybot-${name}'
   location: location
 }
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-policybot-${name}'
   location: location
   properties: {
@@ -90,10 +91,23 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Ingestion only with an Entra token: the identity below may publish, and the connection string alone
+    // (which is no secret) lets nothing in.
+    DisableLocalAuth: true
   }
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource botCanPublishTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, monitoringMetricsPublisher)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   name: storageAccountName
   location: location
   kind: 'StorageV2'
@@ -109,7 +123,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2026-09-01' = {
   parent: storage
   name: 'default'
 }
@@ -124,7 +138,7 @@ resource botCanUseTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'asp-policybot-${name}'
   location: location
   kind: 'linux'
@@ -158,7 +172,7 @@ var appRegistrationSettings = [
   }
 ]
 
-resource web 'Microsoft.Web/sites@2023-12-01' = {
+resource web 'Microsoft.Web/sites@2025-03-01' = {
   name: webAppName
   location: location
   kind: 'app,linux'
@@ -220,6 +234,11 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           value: insights.properties.ConnectionString
         }
         {
+          // App Service's Application Insights agent signs in as the identity, as the component takes no key.
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
+        }
+        {
           name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
           value: '~3'
         }
@@ -238,12 +257,16 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   }
   dependsOn: [
     botCanUseTables
+    botCanPublishTelemetry
     tables
   ]
 }
 
 // The bot writes one JSON object per log line to the console (outside development); these categories send the
 // console, HTTP access and platform logs to the workspace, where they can be queried by field.
+// The linter's suggestion, 2016-09-01, is the older per-service shape (named 'service', no workspaceId): the
+// preview is the newest version of named settings sent to a workspace.
+#disable-next-line use-recent-api-versions
 resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'logs-to-workspace'
   scope: web
@@ -308,4 +331,5 @@ output botId string = bot.properties.msaAppId
 @description('Principal (object) ID of the managed identity: grant it GroupMember.Read.All on Microsoft Graph.')
 output identityPrincipalId string = identity.properties.principalId
 
+@description('Table Storage endpoint the bot uses (Storage__TableEndpoint).')
 output tableEndpoint string = storage.properties.primaryEndpoints.table

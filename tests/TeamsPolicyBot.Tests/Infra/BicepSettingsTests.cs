@@ -1,15 +1,19 @@
+using System.Text.Json.Nodes;
+
 namespace TeamsPolicyBot.Tests.Infra;
 
 /// <summary>
 /// infra/main.bicep and the bot's options cannot drift: every <see cref="ProductionSettingAttribute"/> key is set
-/// by the Bicep, and every setting the Bicep gives the web app is a key something actually reads.
+/// by the compiled template, and every setting it gives the web app is a key something actually reads.
 /// </summary>
-public class BicepSettingsTests
+[Collection(MainBicepCollection.Name)]
+public class BicepSettingsTests(MainBicep bicep)
 {
     /// <summary>Read by App Service, ASP.NET Core or the Application Insights agent, not by the bot's options.</summary>
     private static readonly string[] HostingSettings =
     [
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "ApplicationInsightsAgent_EXTENSION_VERSION",
         "ASPNETCORE_HTTP_PORTS",
         "WEBSITES_PORT",
@@ -18,7 +22,7 @@ public class BicepSettingsTests
     [Fact]
     public void Bicep_EveryProductionSetting_IsSet()
     {
-        var settings = BicepAppSettings.Names();
+        var settings = bicep.Template.AppSettingNames();
 
         var missing = OptionsKeys.All.Where(key => key.IsProductionSetting && !settings.Any(key.IsSetBy)).Select(key => key.Name);
 
@@ -28,7 +32,7 @@ public class BicepSettingsTests
     [Fact]
     public void Bicep_EveryAppSetting_IsAKeyTheBotOrHostReads()
     {
-        var unknown = BicepAppSettings.Names()
+        var unknown = bicep.Template.AppSettingNames()
             .Where(name => !OptionsKeys.All.Any(key => key.IsSetBy(name)))
             .Where(name => !HostingSettings.Contains(name, StringComparer.Ordinal));
 
@@ -48,28 +52,27 @@ public class BicepSettingsTests
     }
 
     [Fact]
-    public void Read_SettingsInArraysAndVariables_FindsNamesButNotResourceNames()
+    public void AppSettingNames_SettingsInVariablesAndExpressions_FindsNamesButNotResourceNames()
     {
-        const string bicep = """
-            resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-              name: 'id-policybot'
-              location: location
+        var template = new ArmTemplate(JsonNode.Parse("""
+            {
+              "variables": {
+                "secretSettings": [ { "name": "Bot__ClientSecret", "value": "[parameters('botClientSecret')]" } ]
+              },
+              "resources": [
+                {
+                  "type": "Microsoft.Web/sites",
+                  "name": "[variables('webAppName')]",
+                  "properties": {
+                    "siteConfig": {
+                      "appSettings": "[concat(variables('secretSettings'), createArray(createObject('name', 'Policy__Pack', 'value', parameters('policyPack'))))]"
+                    }
+                  }
+                }
+              ]
             }
-            var secretSettings = [
-              {
-                name: 'Bot__ClientSecret'
-                value: botClientSecret
-              }
-            ]
-            appSettings: concat(secretSettings, [
-              {
-                // Why this setting exists.
-                name: 'Policy__Pack' // the trust's pack
-                value: policyPack
-              }
-            ])
-            """;
+            """)!.AsObject());
 
-        Assert.Equal(["Bot__ClientSecret", "Policy__Pack"], BicepAppSettings.Read(bicep));
+        Assert.Equal(["Bot__ClientSecret", "Policy__Pack"], template.AppSettingNames());
     }
 }
