@@ -8,7 +8,7 @@ namespace TeamsPolicyBot.Connector;
 /// <summary>
 /// The Bot Connector REST API (v3) at a conversation's service URL. Every id in a URL is escaped;
 /// every HTTP failure becomes a <see cref="ConnectorResult{T}"/>. Retries and the bearer token are
-/// added by the HTTP handlers (<see cref="ConnectorRetryHandler"/>, <see cref="BotTokenHandler"/>).
+/// added by the HTTP handlers (<see cref="ConnectorRetry"/>, <see cref="BotTokenHandler"/>).
 /// </summary>
 public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions> options, ILogger<ConnectorClient> logger)
 {

@@ -26,15 +26,7 @@ public static partial class ConnectorExtensions
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotAuthenticator>();
 
-        services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
-        services.AddSingleton<BotTokenCache>();
-        services.AddTransient<ConnectorRetryHandler>();
-        // ConnectorClient logs what goes wrong itself; the factory's per-request log scopes only cost time.
-        services.AddHttpClient<ConnectorClient>()
-            .RemoveAllLoggers()
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
-            .AddHttpMessageHandler(sp => new BotTokenHandler(
-                sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()));
+        services.AddConnectorClient();
 
         services.AddSingleton<ActivityHandler, TBot>();
         services.AddTransient<ProactiveMessenger>();
@@ -45,6 +37,22 @@ public static partial class ConnectorExtensions
         services.AddSingleton<MessagesEndpoint>();
         services.AddHealthChecks();
         return builder;
+    }
+
+    /// <summary>
+    /// <see cref="ConnectorClient"/> with its handlers: retries outermost, then the bot's token, so each try carries a
+    /// current token. Needs the <see cref="BotOptions"/>, a <see cref="TimeProvider"/> and logging.
+    /// </summary>
+    internal static IHttpClientBuilder AddConnectorClient(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        services.AddSingleton<BotTokenCache>();
+        // ConnectorClient logs what goes wrong itself; the factory's per-request log scopes only cost time.
+        return services.AddHttpClient<ConnectorClient>()
+            .RemoveAllLoggers()
+            .AddConnectorRetry()
+            .AddHttpMessageHandler(sp => new BotTokenHandler(
+                sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()));
     }
 
     /// <summary>Maps <c>POST /api/messages</c> and <c>GET /healthz</c>.</summary>

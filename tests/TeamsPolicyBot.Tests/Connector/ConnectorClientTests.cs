@@ -1,16 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 using Moq.Protected;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Connector;
 
-/// <summary>The connector client over a mocked network: URLs, methods, retries, typed failures, the cached token.</summary>
-public class ConnectorClientTests
+/// <summary>The connector client, built as the bot builds it, over a mocked network: URLs, methods, retries, typed failures, the cached token.</summary>
+public sealed class ConnectorClientTests : IDisposable
 {
     private static readonly Uri ServiceUrl = new("https://smba.trafficmanager.net/emea/");
     private const string ConversationId = "19:abc@thread.tacv2;messageid=1741082571911";
@@ -19,6 +20,8 @@ public class ConnectorClientTests
     private readonly Mock<HttpMessageHandler> _network = new();
     private readonly List<(HttpMethod Method, string Url, string? Body, string? Authorization)> _sent = [];
     private readonly Mock<TokenCredential> _credential = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private ServiceProvider? _services;
 
     public ConnectorClientTests()
     {
@@ -168,6 +171,20 @@ public class ConnectorClientTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(35), $"three retries took only {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task SendToConversationAsync_ThrottledOnce_LogsOneRetryLineWithoutTheConversation()
+    {
+        AnswerInTurn(new HttpResponseMessage(HttpStatusCode.TooManyRequests), Ok());
+
+        await Client().SendToConversationAsync(ServiceUrl, ConversationId, new Activity { Type = "message", Text = "hi" }, default);
+
+        var logged = Assert.Single(_logs.Logs, log => log.Level >= LogLevel.Information);
+        Assert.Equal(typeof(ConnectorRetry).FullName, logged.Category);
+        Assert.Equal("429", logged.Values["StatusCode"]);
+        Assert.DoesNotContain("19:abc", logged.AllText);
+        Assert.DoesNotContain("token-1", logged.AllText);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]
@@ -192,6 +209,35 @@ public class ConnectorClientTests
 
         Assert.Equal(ConnectorStatus.Failed, result.Status);
         Assert.Equal(1 + 3, _sent.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    [InlineData(HttpStatusCode.NotImplemented)]
+    [InlineData(HttpStatusCode.HttpVersionNotSupported)]
+    public async Task SendToConversationAsync_OtherErrorAHttpLibraryWouldRetry_PostsOnlyOnce(HttpStatusCode status)
+    {
+        AnswerWith(status, "");
+
+        var result = await Client().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = "message" }, default);
+
+        Assert.Equal(ConnectorStatus.Failed, result.Status);
+        Assert.Single(_sent);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_AfterManyCallsFailed_StillSendsTheNextCall()
+    {
+        var client = Client(maxAttempts: 1);
+        AnswerWith(HttpStatusCode.InternalServerError, "");
+        for (var call = 0; call < 60; call++)
+            await client.SendToConversationAsync(ServiceUrl, $"a:{call}", new Activity { Type = "message" }, default);
+
+        AnswerWith(HttpStatusCode.OK, """{"id":"1:ok"}""");
+        var result = await client.SendToConversationAsync(ServiceUrl, "a:other", new Activity { Type = "message" }, default);
+
+        Assert.True(result.IsOk, "a circuit breaker refused the call after other conversations' failures");
+        Assert.Equal(60 * 2 + 1, _sent.Count);
     }
 
     [Fact]
@@ -255,20 +301,22 @@ public class ConnectorClientTests
         _credential.VerifyNoOtherCalls();
     }
 
-    private ConnectorClient Client(string appId = "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d")
+    /// <summary>The client as the bot builds it (retries, token handler), over the mocked network.</summary>
+    private ConnectorClient Client(string appId = "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d", int maxAttempts = 3)
     {
-        var options = Options.Create(new BotOptions
+        var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_logs)).AddSingleton(TimeProvider.System);
+        services.Configure<BotOptions>(bot =>
         {
-            AppId = appId,
-            Retry = new ConnectorRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromSeconds(5) },
+            bot.AppId = appId;
+            bot.Retry = new ConnectorRetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromSeconds(5) };
         });
-        var tokens = options.Value.IsDevelopmentMode ? null : new BotTokenCache(_credential.Object, TimeProvider.System);
-        var retry = new ConnectorRetryHandler(options, TimeProvider.System, NullLogger<ConnectorRetryHandler>.Instance)
-        {
-            InnerHandler = new BotTokenHandler(tokens) { InnerHandler = _network.Object },
-        };
-        return new ConnectorClient(new HttpClient(retry), options, NullLogger<ConnectorClient>.Instance);
+        services.AddConnectorClient().ConfigurePrimaryHttpMessageHandler(() => _network.Object);
+        services.AddSingleton(_credential.Object);
+        _services = services.BuildServiceProvider();
+        return _services.GetRequiredService<ConnectorClient>();
     }
+
+    public void Dispose() => _services?.Dispose();
 
     private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"id":"1:ok"}""") };
 
