@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
@@ -21,7 +22,7 @@ public sealed record AuditEntry(string RequestId, string Action, string ActorId,
 /// Owns the ApprovalAudit table, which is append-only: entries are added, never changed or deleted.
 /// One partition per request, rows in time order.
 /// </summary>
-public sealed class ApprovalAuditLog(TableServiceClient tables)
+public sealed class ApprovalAuditLog(BotTables tables)
 {
     public const string TableName = "ApprovalAudit";
 
@@ -53,7 +54,7 @@ public sealed class ApprovalAuditLog(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var entries = new List<AuditEntry>();
-        await foreach (var row in table.QueryAsync<AuditEntity>(TableFilter.Create($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<AuditEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
             entries.Add(new AuditEntry(row.PartitionKey, row.Action, row.ActorId, row.ActorName, row.At, row.ConversationId, row.Detail));
         return entries;
     }

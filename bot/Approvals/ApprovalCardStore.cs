@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
@@ -7,7 +8,7 @@ namespace TeamsPolicyBot.Approvals;
 public sealed record CardCopy(string ConversationId, string ActivityId);
 
 /// <summary>Owns the ApprovalCards table: where each request's cards were posted, so every copy can be updated.</summary>
-public sealed class ApprovalCardStore(TableServiceClient tables)
+public sealed class ApprovalCardStore(BotTables tables)
 {
     public const string TableName = "ApprovalCards";
 
@@ -34,7 +35,7 @@ public sealed class ApprovalCardStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var copies = new List<CardCopy>();
-        await foreach (var row in table.QueryAsync<CardCopyEntity>(TableFilter.Create($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<CardCopyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
             copies.Add(new CardCopy(row.ConversationId, row.ActivityId));
         return copies;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using TeamsPolicyBot.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsPolicyBot.Approvals;
 

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
@@ -10,7 +11,7 @@ public sealed record StoredRequest(ApprovalRequest Request, ETag ETag);
 /// Owns the ApprovalRequests table: one row per request. Every change after the first write is conditional on the
 /// ETag the caller read, so of two people acting on the same request at once exactly one succeeds.
 /// </summary>
-public sealed class ApprovalRequestStore(TableServiceClient tables)
+public sealed class ApprovalRequestStore(BotTables tables)
 {
     public const string TableName = "ApprovalRequests";
 
@@ -25,7 +26,7 @@ public sealed class ApprovalRequestStore(TableServiceClient tables)
             await table.AddEntityAsync(ApprovalRequestEntity.From(request), cancellationToken);
             return true;
         }
-        catch (TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return false;
         }
@@ -36,7 +37,7 @@ public sealed class ApprovalRequestStore(TableServiceClient tables)
         if (!IsRequestId(id))
             return null;
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityAsync<ApprovalRequestEntity>(ApprovalRequestEntity.Partition, id, cancellationToken: cancellationToken);
+        var row = await table.FindEntityAsync<ApprovalRequestEntity>(ApprovalRequestEntity.Partition, id, cancellationToken);
         return row is null ? null : new StoredRequest(row.ToRequest(), row.ETag);
     }
 
@@ -47,23 +48,23 @@ public sealed class ApprovalRequestStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            return await table.UpdateEntityAsync(ApprovalRequestEntity.From(changed), etag, TableUpdateMode.Replace, cancellationToken);
+            return (await table.UpdateEntityAsync(ApprovalRequestEntity.From(changed), etag, TableUpdateMode.Replace, cancellationToken)).StoredETag();
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException ex) when (ex.IsStale())
         {
             return null;
         }
     }
 
     public IAsyncEnumerable<StoredRequest> RequestedByAsync(string requesterId, CancellationToken cancellationToken) =>
-        QueryAsync(TableFilter.Create($"PartitionKey eq {ApprovalRequestEntity.Partition} and RequesterId eq {requesterId}"), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {ApprovalRequestEntity.Partition} and RequesterId eq {requesterId}"), cancellationToken);
 
     public IAsyncEnumerable<StoredRequest> PendingAsync(CancellationToken cancellationToken) =>
-        QueryAsync(TableFilter.Create($"PartitionKey eq {ApprovalRequestEntity.Partition} and Status eq {ApprovalStatus.Pending}"), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {ApprovalRequestEntity.Partition} and Status eq {ApprovalStatus.Pending}"), cancellationToken);
 
     /// <summary>Requests made from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
     public IAsyncEnumerable<StoredRequest> RequestedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        QueryAsync(TableFilter.Create(
+        QueryAsync(TableClient.CreateQueryFilter(
             $"PartitionKey eq {ApprovalRequestEntity.Partition} and RequestedAt ge {from} and RequestedAt lt {to}"), cancellationToken);
 
     private async IAsyncEnumerable<StoredRequest> QueryAsync(

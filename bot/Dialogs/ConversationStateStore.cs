@@ -1,5 +1,6 @@
-using Azure;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Storage;
@@ -13,7 +14,7 @@ namespace TeamsPolicyBot.Dialogs;
 /// so two quick messages in one conversation can never overwrite each other's state unnoticed.
 /// </summary>
 public sealed partial class ConversationStateStore(
-    TableServiceClient tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
+    BotTables tables, IOptions<DialogOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
 {
     public const string TableName = "ConversationState";
 
@@ -31,7 +32,7 @@ public sealed partial class ConversationStateStore(
     public async Task<ConversationState> LoadAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = ConversationStateKey.For(activity);
-        var row = await ReadAsync(key, cancellationToken);
+        var row = await _reader.GetEntityAsync(key.PartitionKey, key.RowKey, cancellationToken);
         if (row is null)
             return ConversationState.New(key);
         if (time.GetUtcNow() - row.LastActive >= options.Value.IdleTimeout)
@@ -88,7 +89,7 @@ public sealed partial class ConversationStateStore(
                 await _table.Existing.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (TableRequestException ex) when (ex is TableConcurrencyException or TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsStale() || ex.IsConflict())
         {
             return false;
         }
@@ -107,10 +108,10 @@ public sealed partial class ConversationStateStore(
         try
         {
             await foreach (var row in _table.Existing.QueryAsync<ConversationStateEntity>(
-                TableFilter.Create($"LastActive le {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                TableClient.CreateQueryFilter($"LastActive le {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 expired.Add(row);
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             return 0;
         }
@@ -123,27 +124,12 @@ public sealed partial class ConversationStateStore(
                 await _table.Existing.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
                 deleted++;
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException ex) when (ex.IsStale())
             {
                 // The conversation came back to life in the meantime.
             }
         }
         return deleted;
-    }
-
-    private async Task<ConversationStateEntity?> ReadAsync(ConversationStateKey key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _reader.GetEntityAsync(key.PartitionKey, key.RowKey, cancellationToken);
-        }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
-        {
-            // A new deployment: created now, or every turn would read from a missing table, which the storage
-            // client reports as an error, until something was first saved.
-            await _table.GetAsync(cancellationToken);
-            return null;
-        }
     }
 
     // The stale row may have been swept away (DeleteExpiredAsync) since this turn read it: then there is nothing to
@@ -154,19 +140,21 @@ public sealed partial class ConversationStateStore(
         {
             await _table.Existing.UpdateEntityAsync(row, stale, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (TableConcurrencyException ex) when (ex.Status == StatusCodes.Status404NotFound)
+        catch (RequestFailedException ex) when (ex.IsStale() && ex.Status == StatusCodes.Status404NotFound)
         {
             await AddAsync(row, cancellationToken);
         }
     }
 
+    // Every turn's table requests go to the table as it is; only a first save into a new deployment, which finds it
+    // missing, creates it (reads of a missing table find nothing).
     private async Task AddAsync(ConversationStateEntity row, CancellationToken cancellationToken)
     {
         try
         {
             await _table.Existing.AddEntityAsync(row, cancellationToken);
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             var table = await _table.GetAsync(cancellationToken);
             await table.AddEntityAsync(row, cancellationToken);

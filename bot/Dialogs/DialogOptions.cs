@@ -14,8 +14,9 @@ public sealed class DialogOptions
     /// <summary>
     /// Most conversation state reads out at once; the reads that arrive meanwhile wait and share queries of up to seven
     /// rows (<see cref="Storage.CoalescingReader{T}"/>). Four point reads out at once is about 500 message turns a
-    /// second against Azure Table Storage; a query over several conversations is a scan of this (small) table.
+    /// second against Azure Table Storage; a query over several conversations is a scan of this (small) table. A number
+    /// above the turns ever in flight (e.g. 100000) never coalesces: every load is a point read.
     /// </summary>
-    [Range(1, 1000, ErrorMessage = "Dialogs:StateReadsInFlight must be between 1 and 1000.")]
+    [Range(1, int.MaxValue, ErrorMessage = "Dialogs:StateReadsInFlight must be at least 1.")]
     public int StateReadsInFlight { get; set; } = 4;
 }

@@ -1,9 +1,11 @@
+using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Reminders;
 
 /// <summary>Owns the ReminderAcknowledgements table: at most one acknowledgement per person per campaign.</summary>
-public sealed class AcknowledgementStore(TableServiceClient tables)
+public sealed class AcknowledgementStore(BotTables tables)
 {
     public const string TableName = "ReminderAcknowledgements";
 
@@ -28,7 +30,7 @@ public sealed class AcknowledgementStore(TableServiceClient tables)
             await table.AddEntityAsync(acknowledgement, cancellationToken);
             return acknowledgement;
         }
-        catch (TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return await GetAsync(campaignId, aadObjectId, cancellationToken) ?? acknowledgement;
         }
@@ -37,7 +39,7 @@ public sealed class AcknowledgementStore(TableServiceClient tables)
     public async Task<Acknowledgement?> GetAsync(string campaignId, string aadObjectId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityAsync<Acknowledgement>(campaignId, TableKey.Encode(aadObjectId), cancellationToken: cancellationToken);
+        return await table.FindEntityAsync<Acknowledgement>(campaignId, TableKey.Encode(aadObjectId), cancellationToken);
     }
 
     /// <summary>Everyone who acknowledged the campaign, by Entra object id.</summary>
@@ -45,7 +47,7 @@ public sealed class AcknowledgementStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var all = new Dictionary<string, Acknowledgement>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in table.QueryAsync<Acknowledgement>(TableFilter.Create($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<Acknowledgement>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
             all[row.AadObjectId] = row;
         return all;
     }
@@ -54,7 +56,7 @@ public sealed class AcknowledgementStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<Acknowledgement>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in table.QueryAsync<Acknowledgement>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
             count++;
         return count;
     }

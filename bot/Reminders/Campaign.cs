@@ -1,5 +1,5 @@
 using Azure;
-using TeamsPolicyBot.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsPolicyBot.Reminders;
 

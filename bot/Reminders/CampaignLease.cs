@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Storage;
 
@@ -9,7 +10,7 @@ namespace TeamsPolicyBot.Reminders;
 /// Taking or renewing it is an ETag-guarded write, so of two instances only one ever holds it; a lease its holder
 /// stopped renewing (a crashed instance) can be taken once it has expired.
 /// </summary>
-public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, IOptions<ReminderOptions> options)
+public sealed class CampaignLease(BotTables tables, TimeProvider time, IOptions<ReminderOptions> options)
 {
     public const string TableName = "ReminderLeases";
 
@@ -27,7 +28,7 @@ public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, 
     {
         var table = await _table.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var lease = await table.GetEntityAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        var lease = await table.FindEntityAsync<TableEntity>(Partition, Row, cancellationToken);
         var claim = new TableEntity(Partition, Row)
         {
             ["Holder"] = Holder,
@@ -45,7 +46,7 @@ public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, 
             await table.UpdateEntityAsync(claim, lease.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (TableRequestException ex) when (ex is TableConflictException or TableConcurrencyException)
+        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsStale())
         {
             return false;
         }
@@ -55,14 +56,14 @@ public sealed class CampaignLease(TableServiceClient tables, TimeProvider time, 
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var lease = await table.GetEntityAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        var lease = await table.FindEntityAsync<TableEntity>(Partition, Row, cancellationToken);
         if (lease?.GetString("Holder") != Holder)
             return;
         try
         {
             await table.DeleteEntityAsync(Partition, Row, lease.ETag, cancellationToken);
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException ex) when (ex.IsStale())
         {
             // Taken over in the meantime: not ours to release.
         }

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Storage;
@@ -152,7 +153,7 @@ public sealed partial class CampaignRunner(
         {
             await campaigns.SaveAsync(delivery, cancellationToken);
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException ex) when (ex.IsStale())
         {
             return; // Another runner is on it.
         }

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Reminders;
 
 /// <summary>Owns the ReminderCampaigns table: each campaign's row and its deliveries (one row per channel or chat).</summary>
-public sealed class CampaignStore(TableServiceClient tables)
+public sealed class CampaignStore(BotTables tables)
 {
     public const string TableName = "ReminderCampaigns";
 
@@ -19,10 +20,10 @@ public sealed class CampaignStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            campaign.ETag = await table.AddEntityAsync(campaign, cancellationToken);
+            campaign.ETag = (await table.AddEntityAsync(campaign, cancellationToken)).StoredETag();
             return (campaign, true);
         }
-        catch (TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return (await GetAsync(campaign.Id, cancellationToken) ?? campaign, false);
         }
@@ -32,9 +33,9 @@ public sealed class CampaignStore(TableServiceClient tables)
     {
         try
         {
-            return await _table.Existing.GetEntityAsync<Campaign>(Campaign.Partition, campaignId, cancellationToken: cancellationToken);
+            return await _table.Existing.FindEntityAsync<Campaign>(Campaign.Partition, campaignId, cancellationToken);
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             return null;
         }
@@ -45,10 +46,10 @@ public sealed class CampaignStore(TableServiceClient tables)
         var all = new List<Campaign>();
         try
         {
-            await foreach (var campaign in _table.Existing.QueryAsync<Campaign>(TableFilter.Create($"PartitionKey eq {Campaign.Partition}"), cancellationToken: cancellationToken))
+            await foreach (var campaign in _table.Existing.QueryAsync<Campaign>(TableClient.CreateQueryFilter($"PartitionKey eq {Campaign.Partition}"), cancellationToken: cancellationToken))
                 all.Add(campaign);
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             // No campaign was ever started.
         }
@@ -67,7 +68,7 @@ public sealed class CampaignStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         campaign.Status = status;
         campaign.CompletedAt = completedAt;
-        campaign.ETag = await table.UpdateEntityAsync(campaign, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        campaign.ETag = (await table.UpdateEntityAsync(campaign, ETag.All, TableUpdateMode.Merge, cancellationToken)).StoredETag();
     }
 
     public async Task SetNudgedAsync(Campaign campaign, DateTimeOffset nudgedAt, CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public sealed class CampaignStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         var row = new TableEntity(Campaign.Partition, campaign.Id) { [nameof(Campaign.NudgedAt)] = nudgedAt };
         campaign.NudgedAt = nudgedAt;
-        campaign.ETag = await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        campaign.ETag = (await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken)).StoredETag();
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed class CampaignStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var existing = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<Delivery>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<Delivery>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
             existing.Add(row.RowKey);
 
         var batch = new List<TableTransactionAction>(TransactionLimit);
@@ -115,7 +116,7 @@ public sealed class CampaignStore(TableServiceClient tables)
     public async IAsyncEnumerable<Delivery> UnfinishedAsync(string campaignId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var filter = TableFilter.Create($"PartitionKey eq {campaignId} and (Status eq {Delivery.Pending} or Status eq {Delivery.Attempting})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and (Status eq {Delivery.Pending} or Status eq {Delivery.Attempting})");
         await foreach (var delivery in table.QueryAsync<Delivery>(filter, cancellationToken: cancellationToken))
             yield return delivery;
     }
@@ -123,15 +124,15 @@ public sealed class CampaignStore(TableServiceClient tables)
     public async IAsyncEnumerable<Delivery> DeliveriesAsync(string campaignId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await foreach (var delivery in table.QueryAsync<Delivery>(TableFilter.Create($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
+        await foreach (var delivery in table.QueryAsync<Delivery>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
             yield return delivery;
     }
 
     /// <summary>Saves <paramref name="delivery"/> only if nobody changed it since it was read.</summary>
-    /// <exception cref="TableConcurrencyException">Another runner changed it first.</exception>
+    /// <exception cref="RequestFailedException">Another runner changed it first (<see cref="TableErrors.IsStale"/>).</exception>
     public async Task SaveAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        delivery.ETag = await table.UpdateEntityAsync(delivery, delivery.ETag, TableUpdateMode.Replace, cancellationToken);
+        delivery.ETag = (await table.UpdateEntityAsync(delivery, delivery.ETag, TableUpdateMode.Replace, cancellationToken)).StoredETag();
     }
 }

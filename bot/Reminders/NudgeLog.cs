@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Reminders;
@@ -7,7 +8,7 @@ namespace TeamsPolicyBot.Reminders;
 /// Owns the ReminderNudges table: who was nudged for which campaign. A nudge is recorded before it is sent, so
 /// nobody is nudged twice for a campaign, even by two instances at once (at most once: a crash may skip one).
 /// </summary>
-public sealed class NudgeLog(TableServiceClient tables)
+public sealed class NudgeLog(BotTables tables)
 {
     public const string TableName = "ReminderNudges";
 
@@ -22,7 +23,7 @@ public sealed class NudgeLog(TableServiceClient tables)
             await table.AddEntityAsync(new TableEntity(campaignId, TableKey.Encode(aadObjectId)) { ["NudgedAt"] = now }, cancellationToken);
             return true;
         }
-        catch (TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return false;
         }
@@ -33,10 +34,10 @@ public sealed class NudgeLog(TableServiceClient tables)
         var count = 0;
         try
         {
-            await foreach (var _ in _table.Existing.QueryAsync<TableEntity>(TableFilter.Create($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var _ in _table.Existing.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), select: ["RowKey"], cancellationToken: cancellationToken))
                 count++;
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             // Nobody was ever nudged.
         }

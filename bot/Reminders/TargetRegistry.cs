@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Storage;
 
@@ -8,7 +10,7 @@ namespace TeamsPolicyBot.Reminders;
 /// Owns the ReminderTargets table: every team channel and group chat the bot is installed in, kept current from
 /// installation and channel events, so a campaign knows where to post.
 /// </summary>
-public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvider time, ILogger<TargetRegistry> logger)
+public sealed partial class TargetRegistry(BotTables tables, TimeProvider time, ILogger<TargetRegistry> logger)
 {
     public const string TableName = "ReminderTargets";
 
@@ -56,14 +58,14 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
     public async IAsyncEnumerable<ReminderTarget> ActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await foreach (var target in table.QueryAsync<ReminderTarget>(TableFilter.Create($"Removed eq {false}"), cancellationToken: cancellationToken))
+        await foreach (var target in table.QueryAsync<ReminderTarget>(TableClient.CreateQueryFilter($"Removed eq {false}"), cancellationToken: cancellationToken))
             yield return target;
     }
 
     public async Task<ReminderTarget?> GetAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        return await table.GetEntityAsync<ReminderTarget>(TableKey.Encode(tenantId), TableKey.Encode(conversationId), cancellationToken: cancellationToken);
+        return await table.FindEntityAsync<ReminderTarget>(TableKey.Encode(tenantId), TableKey.Encode(conversationId), cancellationToken);
     }
 
     /// <summary>The bot can no longer post there (uninstalled, deleted, or the connector said 403/404).</summary>
@@ -77,9 +79,9 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
         };
         try
         {
-            await table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (TableRequestException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Never registered: nothing to remove.
         }
@@ -158,7 +160,7 @@ public sealed partial class TargetRegistry(TableServiceClient tables, TimeProvid
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(tenantId)} and TeamId eq {teamId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(tenantId)} and TeamId eq {teamId}");
         await foreach (var target in table.QueryAsync<ReminderTarget>(filter, cancellationToken: cancellationToken))
             yield return target;
     }

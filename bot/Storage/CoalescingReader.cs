@@ -1,10 +1,14 @@
+using Azure;
+using Azure.Data.Tables;
+
 namespace TeamsPolicyBot.Storage;
 
 /// <summary>
 /// Point reads of one table that coalesce under load. While fewer than <c>maxInFlight</c> requests are out, a read
 /// goes at once, on its own. Reads that arrive while that many are out wait, and the next request to finish takes up
-/// to <see cref="TableClient.MaxKeysPerQuery"/> of them in one query. A quiet bot waits for nothing; a busy one sends
-/// a fraction of the requests, and every read still starts after it was asked for, so it sees every earlier write.
+/// to <see cref="MaxKeysPerQuery"/> of them in one query. A quiet bot waits for nothing; a busy one sends a fraction
+/// of the requests, and every read still starts after it was asked for, so it sees every earlier write. A
+/// <c>maxInFlight</c> above the reads ever out at once never coalesces: every read is a point read.
 /// </summary>
 /// <remarks>
 /// A query over several partitions is a table scan in Azure: use this for a table that stays small, such as one
@@ -12,6 +16,9 @@ namespace TeamsPolicyBot.Storage;
 /// </remarks>
 public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
 {
+    /// <summary>The most keys one query reads: two comparisons each, of the 15 a table service filter may hold.</summary>
+    public const int MaxKeysPerQuery = 7;
+
     private readonly TableClient _table;
     private readonly int _maxInFlight;
     private readonly Lock _gate = new();
@@ -25,36 +32,40 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
         _maxInFlight = maxInFlight;
     }
 
-    /// <summary>The entity with these keys, or null when there is none.</summary>
+    /// <summary>The entity with these keys, or null when there is none (or the table was never created).</summary>
     /// <remarks>
     /// <paramref name="cancellationToken"/> stops this caller waiting; the request may also carry others' reads, so
     /// it runs on, bounded by the pipeline's timeouts.
     /// </remarks>
     public Task<T?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        TableKey.Validate(partitionKey, nameof(partitionKey));
-        TableKey.Validate(rowKey, nameof(rowKey));
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        ArgumentNullException.ThrowIfNull(rowKey);
         var read = new PendingRead(partitionKey, rowKey);
-        bool startRequest;
+        bool goesNow;
         lock (_gate)
         {
-            _waiting.Enqueue(read);
-            startRequest = _inFlight < _maxInFlight;
-            if (startRequest)
+            goesNow = _inFlight < _maxInFlight;
+            if (goesNow)
                 _inFlight++;
+            else
+                _waiting.Enqueue(read);
         }
-        // On the thread pool, without this caller's context: the slot's requests serve other turns too, so they must
+        // On the thread pool, without this caller's context: the slot's later requests serve other turns, so they must
         // not carry this turn's log scope or trace.
-        if (startRequest)
-            ThreadPool.UnsafeQueueUserWorkItem(static reader => _ = reader.SendWhileAnyWaitAsync(), this, preferLocal: true);
+        if (goesNow)
+            ThreadPool.UnsafeQueueUserWorkItem(static start => _ = start.Reader.SendAsync(start.Read), (Reader: this, Read: read), preferLocal: true);
         return read.Result.Task.WaitAsync(cancellationToken);
     }
 
-    // One request slot: reads what is waiting, a query's worth at a time, and gives the slot back once nothing is.
-    private async Task SendWhileAnyWaitAsync()
+    // One request slot: this read on its own, then what waited meanwhile, a query's worth at a time; the slot is given
+    // back once nothing waits.
+    private async Task SendAsync(PendingRead first)
     {
-        while (TakeWaiting() is { } reads)
+        List<PendingRead>? reads = [first];
+        do
             await ReadAsync(reads).ConfigureAwait(false);
+        while ((reads = TakeWaiting()) is not null);
     }
 
     private List<PendingRead>? TakeWaiting()
@@ -69,7 +80,7 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
             var reads = new List<PendingRead>();
             var keys = new HashSet<(string, string)>();
             // Two messages in one conversation want the same row: both ride on one key.
-            while (_waiting.TryPeek(out var next) && (keys.Count < TableClient.MaxKeysPerQuery || keys.Contains(next.Key)))
+            while (_waiting.TryPeek(out var next) && (keys.Count < MaxKeysPerQuery || keys.Contains(next.Key)))
             {
                 keys.Add(next.Key);
                 reads.Add(_waiting.Dequeue());
@@ -84,8 +95,8 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
         try
         {
             var found = keys is [var (partitionKey, rowKey)]
-                ? await _table.GetEntityAsync<T>(partitionKey, rowKey).ConfigureAwait(false) is { } entity ? [entity] : []
-                : await _table.GetEntitiesAsync<T>(keys).ConfigureAwait(false);
+                ? await PointReadAsync(partitionKey, rowKey).ConfigureAwait(false)
+                : await QueryAsync(keys).ConfigureAwait(false);
             // Two reads of one key share the entity: callers read it, never change it.
             foreach (var read in reads)
                 read.Result.TrySetResult(found.FirstOrDefault(entity => (entity.PartitionKey, entity.RowKey) == read.Key));
@@ -108,6 +119,29 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
             foreach (var read in reads)
                 read.Result.TrySetException(ex);
         }
+    }
+
+    private async Task<List<T>> PointReadAsync(string partitionKey, string rowKey)
+    {
+        var entity = await _table.GetEntityIfExistsAsync<T>(partitionKey, rowKey).ConfigureAwait(false);
+        return entity.HasValue ? [entity.Value!] : [];
+    }
+
+    private async Task<List<T>> QueryAsync(List<(string PartitionKey, string RowKey)> keys)
+    {
+        var filter = string.Join(" or ", keys.Select(key =>
+            TableClient.CreateQueryFilter($"(PartitionKey eq {key.PartitionKey} and RowKey eq {key.RowKey})")));
+        var entities = new List<T>(keys.Count);
+        try
+        {
+            await foreach (var entity in _table.QueryAsync<T>(filter).ConfigureAwait(false))
+                entities.Add(entity);
+        }
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
+        {
+            // As for a point read: a table not created yet holds none of them.
+        }
+        return entities;
     }
 
     private List<PendingRead> TakeAllWaiting()

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
@@ -7,8 +8,8 @@ namespace TeamsPolicyBot.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Binds <see cref="StorageOptions"/> (validated at start-up), registers one <see cref="TableServiceClient"/>
-    /// and the "storage" health check.
+    /// Binds <see cref="StorageOptions"/> (validated at start-up), registers one <see cref="TableServiceClient"/>, the
+    /// <see cref="BotTables"/> on it and the "storage" health check.
     /// </summary>
     public static WebApplicationBuilder AddTableStorage(this WebApplicationBuilder builder)
     {
@@ -18,6 +19,8 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton(services => CreateClient(services.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton(services => new BotTables(
+            services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         builder.Services.AddTurnErrorMessage<StorageUnavailableException>(
             "I couldn't reach my storage just now, so I haven't done anything with that. Please try again in a minute.");
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(5));
@@ -26,14 +29,13 @@ public static class StorageExtensions
 
     private static TableServiceClient CreateClient(StorageOptions options)
     {
-        var clientOptions = new TableClientOptions { TablePrefix = options.TablePrefix };
         if (options.TableEndpoint is not { } endpoint)
         {
-            return new TableServiceClient(options.ConnectionString, clientOptions);
+            return new TableServiceClient(options.ConnectionString, TableClientDefaults.Create());
         }
         var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? ManagedIdentityId.SystemAssigned
             : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
-        return new TableServiceClient(endpoint, new ManagedIdentityCredential(identity), clientOptions);
+        return new TableServiceClient(endpoint, new ManagedIdentityCredential(identity), TableClientDefaults.Create());
     }
 }

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TeamsPolicyBot.Storage;
@@ -15,9 +17,9 @@ public sealed class StorageHealthCheck(TableServiceClient tables) : IHealthCheck
             {
                 break;
             }
-            return HealthCheckResult.Healthy($"Table storage at {tables.Endpoint} answered.");
+            return HealthCheckResult.Healthy($"Table storage at {tables.Uri} answered.");
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or TableRequestException)
+        catch (Exception ex) when (ex is StorageUnavailableException or RequestFailedException)
         {
             return HealthCheckResult.Unhealthy(ex.Message, ex);
         }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace TeamsPolicyBot.Storage;
@@ -15,13 +16,16 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
         try
         {
-            StorageConnectionString.Parse(options.ConnectionString);
+            // Parses only; nothing is sent.
+            _ = new TableServiceClient(options.ConnectionString);
             return ValidateOptionsResult.Success;
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            // The parser's messages name the missing or malformed setting, never its value.
-            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not usable: {ex.Message}");
+            // Not the parser's message: it may quote part of the string, which could be part of a key.
+            return ValidateOptionsResult.Fail(
+                "Storage:ConnectionString is not a storage connection string: use UseDevelopmentStorage=true, or "
+                + "DefaultEndpointsProtocol, AccountName and AccountKey (and TableEndpoint for an emulator).");
         }
     }
 }

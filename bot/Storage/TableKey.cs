@@ -10,8 +10,6 @@ namespace TeamsPolicyBot.Storage;
 /// </summary>
 public static class TableKey
 {
-    public const int MaxLength = 512;
-
     // '~' is unreserved in URLs, so encoded keys survive request paths untouched. '%' is escaped too:
     // percent signs in keys are a long-standing source of double-decoding bugs in proxies and tools.
     private const char Escape = '~';
@@ -57,32 +55,6 @@ public static class TableKey
             i += 2;
         }
         return id.ToString();
-    }
-
-    /// <summary>Throws a clear <see cref="ArgumentException"/> if Azure would refuse <paramref name="key"/>.</summary>
-    public static void Validate(string? key, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(key, parameterName);
-        if (key.Length > MaxLength)
-        {
-            throw new ArgumentException(
-                $"{parameterName} is {key.Length} characters long; table keys may be at most {MaxLength}.", parameterName);
-        }
-        var bad = key.AsSpan().IndexOfAny(@"/\#?");
-        if (bad < 0)
-        {
-            bad = key.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
-        }
-        if (bad < 0)
-        {
-            bad = key.AsSpan().IndexOfAnyInRange('\u007F', '\u009F');
-        }
-        if (bad >= 0)
-        {
-            throw new ArgumentException(
-                $"{parameterName} contains U+{(int)key[bad]:X4} at position {bad}; table keys may not contain / \\ # ? "
-                + "or control characters. Use TableKey.Encode for ids from outside.", parameterName);
-        }
     }
 
     private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' or Escape || char.IsControl(c);

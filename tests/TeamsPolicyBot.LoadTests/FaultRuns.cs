@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Storage;
 
@@ -122,7 +123,7 @@ public static class FaultRuns
         Console.WriteLine($"  request {requestId} submitted; bot (pid {killedPid}) killed with SIGKILL");
 
         await bed.RestartOursAsync();
-        var store = new ApprovalRequestStore(new TableServiceClient(bed.Azurite.ConnectionString));
+        var store = new ApprovalRequestStore(new BotTables(new TableServiceClient(bed.Azurite.ConnectionString, TableClientDefaults.Create())));
         var afterRestart = await store.GetAsync(requestId, CancellationToken.None);
         Console.WriteLine($"  after restart (pid {bed.Ours.Id}): request {(afterRestart is null ? "LOST" : $"found, {afterRestart.Request.Status}")}");
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TeamsPolicyBot.Dialogs;
-using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Testing;
 
 namespace TeamsPolicyBot.LoadTests;

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
@@ -7,7 +8,7 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// Owns the GuidanceFeedback table: one row per vote ("Was this right?"), partitioned by pack, keyed by the answer
 /// and the voter so a member of staff votes once per answer. The policy lead reads the counts per topic.
 /// </summary>
-public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvider time)
+public sealed class GuidanceFeedbackStore(BotTables tables, TimeProvider time)
 {
     public const string TableName = "GuidanceFeedback";
 
@@ -30,7 +31,7 @@ public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvide
             await table.AddEntityAsync(row, cancellationToken);
             return true;
         }
-        catch (TableConflictException)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return false;
         }
@@ -42,14 +43,14 @@ public sealed class GuidanceFeedbackStore(TableServiceClient tables, TimeProvide
         var counts = new Dictionary<string, (int Helpful, int NotHelpful)>(StringComparer.Ordinal);
         try
         {
-            var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(pack)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(pack)}");
             await foreach (var vote in _table.Existing.QueryAsync<GuidanceFeedbackEntity>(filter, cancellationToken: cancellationToken))
             {
                 var (helpful, notHelpful) = counts.GetValueOrDefault(vote.Topic);
                 counts[vote.Topic] = vote.Helpful ? (helpful + 1, notHelpful) : (helpful, notHelpful + 1);
             }
         }
-        catch (TableRequestException ex) when (OwnedTable.IsMissing(ex))
+        catch (RequestFailedException ex) when (ex.IsTableMissing())
         {
             return [];
         }

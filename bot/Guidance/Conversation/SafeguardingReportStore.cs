@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
@@ -9,7 +10,7 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// Owns the SafeguardingReports table: one row per "Tell … now", partitioned by pack, newest first. It records who
 /// raised it, when, the category, the note, and what happened to the message for each contact.
 /// </summary>
-public sealed class SafeguardingReportStore(TableServiceClient tables)
+public sealed class SafeguardingReportStore(BotTables tables)
 {
     public const string TableName = "SafeguardingReports";
 

@@ -63,7 +63,7 @@ public sealed class ApprovalsHost : IAsyncDisposable
         return new ApprovalsHost(azurite, await FakeConnector.StartAsync(), all, services);
     }
 
-    public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = TablePrefix });
+    public BotTables Tables => _azurite.CreateTables(TablePrefix);
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 

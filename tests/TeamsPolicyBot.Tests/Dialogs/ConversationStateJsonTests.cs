@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,7 +50,7 @@ public class ConversationStateJsonTests
     {
         // Nothing listens on this endpoint: the size check must come first.
         var store = new ConversationStateStore(
-            new TableServiceClient("UseDevelopmentStorage=true"), Options.Create(new DialogOptions()), TimeProvider.System,
+            new BotTables(new TableServiceClient("UseDevelopmentStorage=true")), Options.Create(new DialogOptions()), TimeProvider.System,
             NullLogger<ConversationStateStore>.Instance);
         var state = ConversationState.New(Key);
         state.Values.Set("question", new string('x', 40_000));

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Storage;
@@ -39,18 +40,24 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task PostActivity_FreshStorage_CreatesTheTableOnceThenEachTurnIsOneRead()
+    public async Task PostActivity_FreshStorage_ReadsWithoutCreatingTheTableUntilTheFirstSaveCreatesItOnce()
     {
-        await _host.SayAsync("help");
-        var created = Assert.Single(_host.TableRequests.Writes);
+        var help = await _host.SayAsync("help");
+        var helpRequests = _host.TableRequests.Requests.Where(request => request.Contains(ConversationStateStore.TableName)).ToList();
+        var helpWrites = _host.TableRequests.Writes;
         _host.TableRequests.Clear();
+        await _host.SayAsync(Question);
+        var firstSave = _host.TableRequests.Writes;
+        _host.TableRequests.Clear();
+        await _host.SayAsync("19");
 
-        var replies = await _host.SayAsync("help");
-
-        Assert.StartsWith("POST ", created);
-        Assert.EndsWith("/Tables", created);
-        Assert.Single(replies);
-        Assert.StartsWith("GET ", Assert.Single(_host.TableRequests.Requests));
+        Assert.Single(help);
+        Assert.StartsWith("GET ", Assert.Single(helpRequests));
+        Assert.Empty(helpWrites);
+        Assert.Single(firstSave, write => write.EndsWith("/Tables", StringComparison.Ordinal));
+        Assert.EndsWith("/Tables", firstSave[1]);
+        Assert.DoesNotContain(_host.TableRequests.Writes, write => write.EndsWith("/Tables", StringComparison.Ordinal));
+        Assert.StartsWith("PUT ", Assert.Single(_host.TableRequests.Writes));
     }
 
     [Fact]

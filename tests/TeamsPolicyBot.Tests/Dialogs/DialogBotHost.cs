@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,7 +45,7 @@ public sealed class DialogBotHost : IAsyncDisposable
 
     /// <summary>The ConversationState table, for reading back what the bot stored.</summary>
     public TableClient StateTable =>
-        _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix }).GetTableClient(ConversationStateStore.TableName);
+        _azurite.CreateTables(_tablePrefix).GetTableClient(ConversationStateStore.TableName);
 
     public static async Task<DialogBotHost> StartAsync(AzuriteFixture azurite) => new(azurite, await FakeConnector.StartAsync());
 
@@ -86,8 +87,8 @@ public sealed class DialogBotHost : IAsyncDisposable
 
     public async Task<JsonDocument?> ReadStoredStateAsync(string fromId = MemberId, string? conversationId = null)
     {
-        var row = await StateTable.GetEntityAsync<TableEntity>(
-            TableKey.Encode(conversationId ?? ConversationId), TableKey.Encode(fromId));
+        var row = await StateTable.FindEntityAsync<TableEntity>(
+            TableKey.Encode(conversationId ?? ConversationId), TableKey.Encode(fromId), default);
         return row is null ? null : JsonDocument.Parse(row.GetString("State")!);
     }
 
@@ -102,7 +103,7 @@ public sealed class DialogBotHost : IAsyncDisposable
         .WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            var options = new TableClientOptions { TablePrefix = _tablePrefix };
+            var options = TableClientDefaults.Create();
             options.AddPolicy(TableRequests, Azure.Core.HttpPipelinePosition.PerCall);
             services.AddSingleton(_azurite.CreateServiceClient(options));
             if (withFormerPupilDialog)

@@ -13,7 +13,7 @@ public sealed class TableRequestLog : HttpPipelinePolicy
     private WriteGate? _gate;
     private Func<Task>? _beforeNextWrite;
 
-    /// <summary>"GET /devstoreaccount1/t…ConversationState(…)" and so on, in order.</summary>
+    /// <summary>"GET devstoreaccount1/t…ConversationState(…)" and so on, in order.</summary>
     public IReadOnlyList<string> Requests
     {
         get { lock (_requests) return [.. _requests]; }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Testing;
 
@@ -26,7 +27,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public TableServiceClient CreateServiceClient(TableClientOptions? options = null) => new(ConnectionString, options);
+    /// <summary>A client with the bot's own settings (<see cref="TableClientDefaults"/>) unless given others.</summary>
+    public TableServiceClient CreateServiceClient(TableClientOptions? options = null) => new(ConnectionString, options ?? TableClientDefaults.Create());
+
+    /// <summary>The tables a bot with this Storage:TablePrefix uses.</summary>
+    public BotTables CreateTables(string tablePrefix, TableClientOptions? options = null) => new(CreateServiceClient(options), tablePrefix);
 
     /// <summary>A new, empty table that no other test uses.</summary>
     public async Task<TableClient> CreateTableAsync()

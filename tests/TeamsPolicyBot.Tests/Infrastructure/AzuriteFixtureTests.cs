@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Tests.Infrastructure;
@@ -14,8 +15,9 @@ public class AzuriteFixtureTests
 
         await azurite.DisposeAsync();
 
-        var quickRetries = new TableClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(1) } };
+        var quickRetries = TableClientDefaults.Create();
+        quickRetries.Retry.Delay = TimeSpan.FromMilliseconds(1);
         var afterwards = azurite.CreateServiceClient(quickRetries).GetTableClient(table.Name);
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => afterwards.GetEntityAsync<TableEntity>("p", "r"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => afterwards.FindEntityAsync<TableEntity>("p", "r", default));
     }
 }

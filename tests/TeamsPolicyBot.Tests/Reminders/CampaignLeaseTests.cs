@@ -9,7 +9,7 @@ namespace TeamsPolicyBot.Tests.Reminders;
 [Collection(AzuriteCollection.Name)]
 public sealed class CampaignLeaseTests(AzuriteFixture azurite)
 {
-    private readonly TableServiceClient _tables = azurite.CreateServiceClient(new TableClientOptions { TablePrefix = AzuriteFixture.UniqueTablePrefix() });
+    private readonly BotTables _tables = azurite.CreateTables(AzuriteFixture.UniqueTablePrefix());
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 9, 1, 7, 0, 0, TimeSpan.Zero));
 
     private CampaignLease Instance() =>

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Tests.Infrastructure;
 
@@ -14,12 +15,12 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     public async Task GetEntityAsync_NothingElseOut_IsOnePointReadSentAtOnce()
     {
         var (table, reader) = await CreateAsync();
-        var etag = await table.AddEntityAsync(new TableEntity("chat-1", "alice"));
+        var etag = (await table.AddEntityAsync(new TableEntity("chat-1", "alice"))).StoredETag();
 
         var row = await reader.GetEntityAsync("chat-1", "alice");
 
         Assert.Equal(etag, row!.ETag);
-        Assert.EndsWith("(PartitionKey='chat-1',RowKey='alice')", Assert.Single(_requests.Sent));
+        Assert.Contains("(PartitionKey='chat-1',RowKey='alice')", Assert.Single(_requests.Sent));
     }
 
     [Fact]
@@ -28,22 +29,18 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         var (table, reader) = await CreateAsync();
         var stored = new Dictionary<string, string>();
         foreach (var member in new[] { "alice", "bob", "carol", "dan" })
-            stored[member] = (await table.AddEntityAsync(new TableEntity("chat-" + member, member))).ToString();
+            stored[member] = (await table.AddEntityAsync(new TableEntity("chat-" + member, member))).StoredETag().ToString();
 
-        _requests.HoldNext();
-        var first = reader.GetEntityAsync("chat-alice", "alice");
-        await _requests.SentAsync();
         // Nine reads for eight rows (bob twice), five of them missing: seven rows fit in one query, one is left over.
         var members = new[] { "bob", "carol", "bob", "dan", "erin", "frank", "grace", "heidi", "ivan" };
-        var waiting = members.Select(member => reader.GetEntityAsync("chat-" + member, member)).ToList();
-        _requests.Release();
+        var (first, waiting) = await QueueBehindFirstAsync(reader, ("chat-alice", "alice"), [.. members.Select(member => ("chat-" + member, member))]);
         var rows = await Task.WhenAll(waiting);
 
         Assert.Equal(stored["alice"], (await first)!.ETag.ToString());
         Assert.Equal(members.Select(member => stored.GetValueOrDefault(member)), rows.Select(row => row?.ETag.ToString()));
         Assert.Equal(3, _requests.Sent.Count);
         Assert.Contains("$filter=", _requests.Sent[1]);
-        Assert.EndsWith("(PartitionKey='chat-ivan',RowKey='ivan')", _requests.Sent[2]);
+        Assert.Contains("(PartitionKey='chat-ivan',RowKey='ivan')", _requests.Sent[2]);
     }
 
     [Fact]
@@ -54,11 +51,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         await table.AddEntityAsync(new TableEntity("chat-2", "bob"));
 
         _requests.FailQueriesWith = () => new IOException("Connection refused (simulated).");
-        _requests.HoldNext();
-        var first = reader.GetEntityAsync("chat-1", "alice");
-        await _requests.SentAsync();
-        var shared = new[] { "bob", "carol" }.Select(member => reader.GetEntityAsync("chat-2", member)).ToList();
-        _requests.Release();
+        var (first, shared) = await QueueBehindFirstAsync(reader, ("chat-1", "alice"), ("chat-2", "bob"), ("chat-2", "carol"));
 
         Assert.NotNull(await first);
         foreach (var read in shared)
@@ -76,11 +69,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         await table.AddEntityAsync(new TableEntity("chat-3", "carol"));
 
         _requests.FailQueriesWith = () => new InvalidOperationException("A row the mapper cannot read (simulated).");
-        _requests.HoldNext();
-        var first = reader.GetEntityAsync("chat-1", "alice");
-        await _requests.SentAsync();
-        var shared = new[] { ("chat-2", "bob"), ("chat-3", "carol"), ("chat-4", "dan") }.Select(key => reader.GetEntityAsync(key.Item1, key.Item2)).ToList();
-        _requests.Release();
+        var (first, shared) = await QueueBehindFirstAsync(reader, ("chat-1", "alice"), ("chat-2", "bob"), ("chat-3", "carol"), ("chat-4", "dan"));
 
         Assert.NotNull(await first);
         Assert.Equal(["bob", "carol", null], (await Task.WhenAll(shared)).Select(row => row?.RowKey));
@@ -116,16 +105,12 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         var (_, reader) = await CreateAsync();
 
         _requests.Failing = true;
-        _requests.HoldNext();
-        var first = reader.GetEntityAsync("chat-0", "member");
-        await _requests.SentAsync();
-        var queued = Enumerable.Range(1, 20).Select(i => reader.GetEntityAsync($"chat-{i}", "member")).ToList();
-        _requests.Release();
+        var (first, queued) = await QueueBehindFirstAsync(reader, ("chat-0", "member"), [.. Enumerable.Range(1, 20).Select(i => ($"chat-{i}", "member"))]);
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => first);
         foreach (var read in queued)
             await Assert.ThrowsAsync<StorageUnavailableException>(() => read);
-        Assert.All(_requests.Sent, path => Assert.EndsWith("(PartitionKey='chat-0',RowKey='member')", path));
+        Assert.All(_requests.Sent, path => Assert.Contains("(PartitionKey='chat-0',RowKey='member')", path));
     }
 
     [Fact]
@@ -149,10 +134,70 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         Assert.Equal("bob", (await other)!.RowKey);
     }
 
-    private async Task<(TableClient Table, CoalescingReader<TableEntity> Reader)> CreateAsync(int maxInFlight = 1)
+    [Fact]
+    public async Task GetEntityAsync_MaxInFlightAboveTheReadsOut_EveryReadIsAPointReadSentAtOnce()
     {
-        var table = await azurite.CreateTableAsync();
-        var options = new TableClientOptions();
+        var (table, reader) = await CreateAsync(maxInFlight: 100_000);
+        var members = Enumerable.Range(0, 30).Select(i => $"member-{i}").ToList();
+        foreach (var member in members.Take(10))
+            await table.AddEntityAsync(new TableEntity("chat-" + member, member));
+
+        _requests.HoldNext(members.Count);
+        var reads = members.Select(member => reader.GetEntityAsync("chat-" + member, member)).ToList();
+        foreach (var _ in members)
+            await _requests.SentAsync();
+        _requests.Release();
+        var rows = await Task.WhenAll(reads);
+
+        Assert.Equal(members.Select((member, i) => i < 10 ? member : null), rows.Select(row => row?.RowKey));
+        Assert.Equal(members.Count, _requests.Sent.Count);
+        Assert.DoesNotContain(_requests.Sent, sent => sent.Contains("$filter=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetEntityAsync_KeysWithQuotesInASharedQuery_EachGetsOnlyItsOwnRow()
+    {
+        var (table, reader) = await CreateAsync();
+        await table.AddEntityAsync(new TableEntity("chat-0", "first"));
+        await table.AddEntityAsync(new TableEntity("chat-1", "o'brien"));
+        await table.AddEntityAsync(new TableEntity("chat-2", "carol"));
+
+        var (first, shared) = await QueueBehindFirstAsync(
+            reader, ("chat-0", "first"), ("chat-1", "o'brien"), ("chat-2", "x' or RowKey ne '"), ("chat-3", "carol"));
+
+        Assert.NotNull(await first);
+        Assert.Equal(["o'brien", null, null], (await Task.WhenAll(shared)).Select(row => row?.RowKey));
+        Assert.Equal(2, _requests.Sent.Count);
+    }
+
+    [Fact]
+    public async Task GetEntityAsync_TableNeverCreated_PointReadsAndSharedQueriesFindNothing()
+    {
+        var (_, reader) = await CreateAsync(createTable: false);
+
+        var (first, shared) = await QueueBehindFirstAsync(reader, ("chat-0", "member"), ("chat-1", "member"), ("chat-2", "member"), ("chat-3", "member"));
+
+        Assert.Null(await first);
+        Assert.All(await Task.WhenAll(shared), Assert.Null);
+        Assert.Equal(2, _requests.Sent.Count);
+    }
+
+    /// <summary>Sends the first read and holds it, so the others queue behind it; then lets it go.</summary>
+    private async Task<(Task<TableEntity?> First, List<Task<TableEntity?>> Queued)> QueueBehindFirstAsync(
+        CoalescingReader<TableEntity> reader, (string PartitionKey, string RowKey) first, params (string PartitionKey, string RowKey)[] queued)
+    {
+        _requests.HoldNext();
+        var firstRead = reader.GetEntityAsync(first.PartitionKey, first.RowKey);
+        await _requests.SentAsync();
+        var queuedReads = queued.Select(key => reader.GetEntityAsync(key.PartitionKey, key.RowKey)).ToList();
+        _requests.Release();
+        return (firstRead, queuedReads);
+    }
+
+    private async Task<(TableClient Table, CoalescingReader<TableEntity> Reader)> CreateAsync(int maxInFlight = 1, bool createTable = true)
+    {
+        var table = createTable ? await azurite.CreateTableAsync() : azurite.CreateServiceClient().GetTableClient(AzuriteFixture.UniqueTableName());
+        var options = TableClientDefaults.Create();
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
         var watched = azurite.CreateServiceClient(options).GetTableClient(table.Name);

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ public class StorageExtensionsTests(AzuriteFixture azurite)
         await using var app = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString, ["Storage:TablePrefix"] = prefix });
         await app.StartAsync();
 
-        var table = app.Services.GetRequiredService<TableServiceClient>().GetTableClient("Approvals");
+        var table = app.Services.GetRequiredService<BotTables>().GetTableClient("Approvals");
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
         var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
@@ -48,7 +49,7 @@ public class StorageExtensionsTests(AzuriteFixture azurite)
     {
         await using var app = Build([]);
 
-        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), app.Services.GetRequiredService<TableServiceClient>().Endpoint);
+        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), app.Services.GetRequiredService<TableServiceClient>().Uri);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class StorageExtensionsTests(AzuriteFixture azurite)
             ["Storage:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
         });
 
-        Assert.Equal(new Uri("https://trustbot.table.core.windows.net"), app.Services.GetRequiredService<TableServiceClient>().Endpoint);
+        Assert.Equal(new Uri("https://trustbot.table.core.windows.net"), app.Services.GetRequiredService<TableServiceClient>().Uri);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TeamsPolicyBot.Storage;
+using TeamsPolicyBot.Testing;
 using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Storage;
@@ -20,7 +22,7 @@ public class StorageHealthCheckTests(AzuriteFixture azurite)
     [Fact]
     public async Task CheckHealthAsync_NothingListening_IsUnhealthyWithTheReason()
     {
-        var check = new StorageHealthCheck(new TableServiceClient(Unreachable.ClosedPortConnectionString()));
+        var check = new StorageHealthCheck(Unreachable.ClosedPortClient());
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -32,8 +34,8 @@ public class StorageHealthCheckTests(AzuriteFixture azurite)
     public async Task CheckHealthAsync_WrongAccountKey_IsUnhealthyWithTheRefusal()
     {
         var wrongKey = azurite.ConnectionString.Replace(
-            StorageConnectionString.DevelopmentAccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
-        var check = new StorageHealthCheck(new TableServiceClient(wrongKey));
+            AzuriteProcess.DevelopmentAccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var check = new StorageHealthCheck(new TableServiceClient(wrongKey, TableClientDefaults.Create()));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

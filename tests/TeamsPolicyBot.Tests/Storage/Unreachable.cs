@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
+using TeamsPolicyBot.Testing;
 
 namespace TeamsPolicyBot.Tests.Storage;
 
@@ -17,7 +19,15 @@ internal static class Unreachable
         return ConnectionStringFor(port);
     }
 
+    /// <summary>The bot's client settings on a closed port, with retries 1 ms apart so a test hears of it at once.</summary>
+    public static TableServiceClient ClosedPortClient()
+    {
+        var options = TableClientDefaults.Create();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(1);
+        return new TableServiceClient(ClosedPortConnectionString(), options);
+    }
+
     public static string ConnectionStringFor(int port) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-        + $"AccountKey={StorageConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
+        + $"AccountKey={AzuriteProcess.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
 }

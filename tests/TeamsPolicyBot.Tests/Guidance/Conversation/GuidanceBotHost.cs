@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -53,7 +54,7 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         new(azurite, await FakeConnector.StartAsync(), contacts, feedbackReaders);
 
     /// <summary>The bot's own tables, for reading back what it stored.</summary>
-    public TableServiceClient Tables => _azurite.CreateServiceClient(new TableClientOptions { TablePrefix = _tablePrefix });
+    public BotTables Tables => _azurite.CreateTables(_tablePrefix);
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
@@ -111,10 +112,8 @@ public sealed class GuidanceBotHost : IAsyncDisposable
     /// <summary>The conversation's stored dialog state, or null when there is none (not even a table yet).</summary>
     public async Task<JsonDocument?> ReadStoredStateAsync()
     {
-        var table = Table(ConversationStateStore.TableName);
-        await table.CreateIfNotExistsAsync();
-        var row = await table.GetEntityAsync<TableEntity>(
-            TableKey.Encode(ConversationId), TableKey.Encode(DialogBotHost.MemberId));
+        var row = await Table(ConversationStateStore.TableName).FindEntityAsync<TableEntity>(
+            TableKey.Encode(ConversationId), TableKey.Encode(DialogBotHost.MemberId), default);
         return row is null ? null : JsonDocument.Parse(row.GetString("State")!);
     }
 
@@ -131,9 +130,8 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         .WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton(storageDown
-                ? new TableServiceClient(Unreachable.ClosedPortConnectionString(), new TableClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(1) } })
-                : Tables);
+            if (storageDown)
+                services.AddSingleton(Unreachable.ClosedPortClient());
         });
 
     private static string NewActivityId() => Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString();

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Storage;
