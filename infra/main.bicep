@@ -220,6 +220,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           value: insights.properties.ConnectionString
         }
         {
+          name: 'Telemetry__ManagedIdentityClientId'
+          value: identity.properties.clientId
+        }
+        {
           name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
           value: '~3'
         }
