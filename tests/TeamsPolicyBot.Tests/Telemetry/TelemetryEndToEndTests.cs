@@ -5,6 +5,10 @@ using Azure.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance;
@@ -83,16 +87,23 @@ public class TelemetryEndToEndTests(AzuriteFixture azurite)
         _time.Advance(ApproverTook);
         await InvokeAsync(bot, connector, Token(), ApprovalVerbs.Decide, ApprovalsHost.Decision(requestId, "approve", Comment), Approver);
 
-        // The bot installed in a team, the year's reminder posted there, and acknowledged.
+        // The bot installed in a team, the year's reminder posted there, and acknowledged (pressed twice: counted once).
         var installed = TeamsPayloads.Load(TeamsPayloads.BotAddedToTeam, connector.ServiceUrl, _teamId);
         installed["channelData"]!["team"]!["id"] = _teamId;
         Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(installed, Token())).StatusCode);
         var campaignId = (await bot.Services.GetRequiredService<CampaignStarter>().StartAsync("admin", default)).Campaign.Id;
         await WaitForReminderAsync(connector);
-        await InvokeAsync(bot, connector, Token(), ReminderCard.AcknowledgeVerb, new JsonObject { ["campaignId"] = campaignId }, Member,
-            conversationId: _teamId);
+        for (var press = 0; press < 2; press++)
+        {
+            await InvokeAsync(bot, connector, Token(), ReminderCard.AcknowledgeVerb, new JsonObject { ["campaignId"] = campaignId }, Member,
+                conversationId: _teamId);
+        }
 
         var expectedAnswer = bot.Services.GetRequiredService<GuidanceEngine>().Answer(Question, new Dictionary<string, string>());
+        // Exported now, with no time limit: the exports at shutdown share one, which a slow machine can use up.
+        Assert.True(bot.Services.GetRequiredService<TracerProvider>().ForceFlush());
+        Assert.True(bot.Services.GetRequiredService<MeterProvider>().ForceFlush());
+        Assert.True(bot.Services.GetRequiredService<LoggerProvider>().ForceFlush());
         await bot.DisposeAsync();
 
         // The texts really went through the bot: Teams got them in cards, so their absence below means something.
@@ -221,7 +232,7 @@ public class TelemetryEndToEndTests(AzuriteFixture azurite)
     private static Dictionary<string, long> Sums(TelemetryCapture telemetry, string metric, string tag) =>
         telemetry.Points(metric).ToDictionary(point => point.Tags[tag], point => point.Point.GetSumLong());
 
-    private static bool HasScope(OpenTelemetry.Logs.LogRecord log, string name, string value)
+    private static bool HasScope(LogRecord log, string name, string value)
     {
         var found = false;
         log.ForEachScope((scope, _) => found |= TelemetryCapture.Values(scope).Any(pair => pair.Key == name && pair.Value as string == value), (object?)null);
