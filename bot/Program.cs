@@ -8,6 +8,7 @@ using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
+using TeamsPolicyBot.Telemetry;
 using TeamsPolicyBot.Welcome;
 
 if (await PolicyCli.TryRunAsync(args) is int exitCode)
@@ -17,6 +18,7 @@ if (await ApprovalsCli.TryRunAsync(args) is int exportExitCode)
 
 // Settings, cards and packs ship beside the binary, wherever the bot is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddTelemetry();
 builder.AddConnector<PolicyBot>();
 builder.AddTableStorage();
 builder.AddCards();

@@ -234,13 +234,10 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
           value: insights.properties.ConnectionString
         }
         {
-          // App Service's Application Insights agent signs in as the identity, as the component takes no key.
-          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
-          value: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
-        }
-        {
-          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
+          // The bot exports its own telemetry (OpenTelemetry, redacted), signing in as the identity because the
+          // component takes no key; App Service's agent is left off so nothing goes around the redaction or twice.
+          name: 'Telemetry__ManagedIdentityClientId'
+          value: identity.properties.clientId
         }
         {
           // Kestrel listens on every interface on 8080, where App Service forwards traffic (WEBSITES_PORT). With no

@@ -20,7 +20,7 @@ public sealed record DecisionResult(DecisionOutcome Outcome, ApprovalRequest? Re
 /// Every attempt, refused or not, is written to the audit log.
 /// </summary>
 public sealed class ApprovalDecisions(
-    ApprovalRequestStore requests, ApprovalAuditLog audit, TimeProvider time)
+    ApprovalRequestStore requests, ApprovalAuditLog audit, ApprovalMetrics metrics, TimeProvider time)
 {
     public async Task<DecisionResult> DecideAsync(
         string requestId, StaffMember approver, IReadOnlySet<string> approvers, bool approve, string comment, string conversationId,
@@ -70,6 +70,7 @@ public sealed class ApprovalDecisions(
             {
                 await audit.AppendAsync(new AuditEntry(settled.Id, action, actor.Id, actor.Name, settled.DecidedAt!.Value, conversationId,
                     comment.Length > 0 ? comment : null), cancellationToken);
+                metrics.Decided(settled);
                 return new(DecisionOutcome.Recorded, settled);
             }
             stored = await requests.GetAsync(stored.Request.Id, cancellationToken);

@@ -27,6 +27,7 @@ public static class ApprovalsExtensions
         services.AddSingleton<ApprovalCardStore>();
         services.AddSingleton<ApprovalAuditLog>();
         services.AddSingleton<ApprovalCards>();
+        services.AddSingleton<ApprovalMetrics>();
         services.AddSingleton<PostPreCheck>();
         services.AddTransient<ApprovalDecisions>();
         services.AddTransient<ApprovalMessenger>();

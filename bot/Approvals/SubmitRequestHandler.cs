@@ -15,6 +15,7 @@ public sealed partial class SubmitRequestHandler(
     ApprovalCardStore copies,
     IApproverDirectory approverDirectory,
     ApprovalMessenger messenger,
+    ApprovalMetrics metrics,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger) : ICardActionHandler
 {
@@ -66,6 +67,7 @@ public sealed partial class SubmitRequestHandler(
                 await copies.AddAsync(request.Id, new CardCopy(conversationId, formMessageId), cancellationToken);
             var posted = await messenger.SendToApproversAsync(request, approvers, cancellationToken);
             LogSubmitted(logger, request.Id, kind, posted);
+            metrics.Submitted(request);
         }
         else if (await requests.GetAsync(request.Id, cancellationToken) is { } earlier)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Telemetry;
 
 namespace TeamsPolicyBot.Connector;
 
@@ -107,7 +108,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
                 return new(ConnectorStatus.Ok, value, (int)response.StatusCode);
             }
 
-            LogCallFailed(logger, method.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode);
+            LogCallFailed(logger, method.Method, UrlRedaction.RedactPath(request.RequestUri!.AbsolutePath), (int)response.StatusCode);
             var status = response.StatusCode switch
             {
                 HttpStatusCode.Forbidden => ConnectorStatus.BotRemoved,
@@ -119,7 +120,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         catch (Exception ex) when (ex is HttpRequestException or JsonException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogCallError(logger, method.Method, request.RequestUri!.AbsolutePath, ex);
+            LogCallError(logger, method.Method, UrlRedaction.RedactPath(request.RequestUri!.AbsolutePath), ex);
             return new(ConnectorStatus.Failed);
         }
     }

@@ -12,8 +12,8 @@ public sealed class AcknowledgementStore(BotTables tables)
     private readonly OwnedTable _table = new(tables, TableName);
 
     /// <summary>Records the acknowledgement; pressing again (or twice at once) keeps the first.</summary>
-    /// <returns>The acknowledgement as stored.</returns>
-    public async Task<Acknowledgement> AcknowledgeAsync(
+    /// <returns>The acknowledgement as stored, and whether this call stored it.</returns>
+    public async Task<(Acknowledgement Stored, bool First)> AcknowledgeAsync(
         string campaignId, string aadObjectId, string? name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
@@ -28,11 +28,11 @@ public sealed class AcknowledgementStore(BotTables tables)
         try
         {
             await table.AddEntityAsync(acknowledgement, cancellationToken);
-            return acknowledgement;
+            return (acknowledgement, true);
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
-            return await GetAsync(campaignId, aadObjectId, cancellationToken) ?? acknowledgement;
+            return (await GetAsync(campaignId, aadObjectId, cancellationToken) ?? acknowledgement, false);
         }
     }
 

@@ -34,6 +34,7 @@ public sealed partial class CampaignRunner(
     DeliveryPacer pacer,
     ConnectorClient connector,
     ReminderCard card,
+    ReminderMetrics metrics,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<CampaignRunner> logger)
@@ -185,10 +186,12 @@ public sealed partial class CampaignRunner(
                 delivery.Status = Delivery.Sent;
                 delivery.ActivityId = result.Value?.Id;
                 pacer.Succeeded();
+                metrics.DeliveryEnded(delivery.PartitionKey, ReminderMetrics.Delivered);
                 break;
             case ConnectorStatus.BotRemoved or ConnectorStatus.NotFound:
                 delivery.Status = Delivery.Inactive;
                 LogInactive(logger, delivery.PartitionKey, result.HttpStatus);
+                metrics.DeliveryEnded(delivery.PartitionKey, ReminderMetrics.Removed);
                 break;
             case ConnectorStatus.Failed when result.HttpStatus == StatusCodes.Status429TooManyRequests:
                 // Throttling is not the channel's fault: the pacer has already slowed everything down.
@@ -202,6 +205,7 @@ public sealed partial class CampaignRunner(
             default:
                 delivery.Status = Delivery.Failed;
                 LogFailed(logger, delivery.PartitionKey, delivery.Attempts, result.HttpStatus);
+                metrics.DeliveryEnded(delivery.PartitionKey, ReminderMetrics.Failed);
                 break;
         }
     }

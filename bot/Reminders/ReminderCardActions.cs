@@ -10,7 +10,8 @@ namespace TeamsPolicyBot.Reminders;
 /// of up to 60 members, and offers a manual refresh in larger ones; answering the invoke with the personal card
 /// is what Teams documents for user-specific views.
 /// </summary>
-public sealed class ReminderCardActions(CampaignStore campaigns, AcknowledgementStore acknowledgements, ReminderCard card, TimeProvider time)
+public sealed class ReminderCardActions(
+    CampaignStore campaigns, AcknowledgementStore acknowledgements, ReminderCard card, ReminderMetrics metrics, TimeProvider time)
     : ICardActionHandler
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken cancellationToken)
@@ -22,9 +23,17 @@ public sealed class ReminderCardActions(CampaignStore campaigns, Acknowledgement
         if (await campaigns.GetAsync(campaignId, cancellationToken) is null)
             return AdaptiveCardInvokeResponse.Error(StatusCodes.Status404NotFound, "NotFound", "This reminder is no longer available.");
 
-        var acknowledged = action.Verb == ReminderCard.AcknowledgeVerb
-            ? await acknowledgements.AcknowledgeAsync(campaignId, person, turn.Activity.From.Name, time.GetUtcNow(), cancellationToken)
-            : await acknowledgements.GetAsync(campaignId, person, cancellationToken);
+        Acknowledgement? acknowledged;
+        if (action.Verb == ReminderCard.AcknowledgeVerb)
+        {
+            (acknowledged, var first) = await acknowledgements.AcknowledgeAsync(campaignId, person, turn.Activity.From.Name, time.GetUtcNow(), cancellationToken);
+            if (first)
+                metrics.Acknowledged(campaignId);
+        }
+        else
+        {
+            acknowledged = await acknowledgements.GetAsync(campaignId, person, cancellationToken);
+        }
         var count = await acknowledgements.CountAsync(campaignId, cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card.RenderFor(campaignId, acknowledged?.AcknowledgedAt, count));
     }

@@ -30,6 +30,7 @@ public static class RemindersExtensions
         services.AddSingleton<DeliveryPacer>();
         services.AddSingleton<CampaignSignal>();
         services.AddSingleton<ReminderCard>();
+        services.AddSingleton<ReminderMetrics>();
         services.AddTransient<CampaignStarter>();
         services.AddTransient<CampaignRunner>();
         services.AddTransient<ReminderAudience>();

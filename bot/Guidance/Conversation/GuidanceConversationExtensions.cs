@@ -23,6 +23,7 @@ public static class GuidanceConversationExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FeedbackSummaryOptions>, FeedbackSummaryOptionsValidator>();
         services.AddSingleton<GuidanceAnswerCard>();
+        services.AddSingleton<GuidanceMetrics>();
         services.AddSingleton<GuidanceFeedbackStore>();
         services.AddSingleton<SafeguardingReportStore>();
         services.AddDialog<GuidanceQuestionPrompt>();

@@ -9,7 +9,8 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// then answers with the guidance-answer card. The question and answers so far live in dialog state, so the
 /// conversation carries on after a restart.
 /// </summary>
-public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswerCard answerCard, ILogger<GuidanceDialog> logger) : Dialog(DialogId)
+public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswerCard answerCard, GuidanceMetrics metrics, ILogger<GuidanceDialog> logger)
+    : Dialog(DialogId)
 {
     public const string DialogId = "guidance";
 
@@ -66,6 +67,7 @@ public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswer
 
         var conversationType = turn.Activity.Conversation?.ConversationType ?? Connector.ConversationTypes.Personal;
         LogAnswered(logger, result.Pack, result.Topic, result.Verdict, result.Report);
+        metrics.Answered(result);
         await turn.SendCardAsync(answerCard.Render(answerCard.Data(asked.Question, result, conversationType)), cancellationToken);
         return await dialogContext.EndDialogAsync(null, cancellationToken);
     }

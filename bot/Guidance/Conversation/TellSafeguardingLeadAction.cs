@@ -19,6 +19,7 @@ public sealed partial class TellSafeguardingLeadAction(
     GuidanceAnswerCard answerCard,
     CardTemplates cards,
     IOptions<SafeguardingOptions> options,
+    GuidanceMetrics metrics,
     TimeProvider time,
     ILogger<TellSafeguardingLeadAction> logger) : ICardActionHandler
 {
@@ -63,6 +64,8 @@ public sealed partial class TellSafeguardingLeadAction(
         }
         var reached = deliveries.Count(delivery => delivery.Delivered);
         LogTold(logger, answer.Pack, answer.Topic, reached, deliveries.Count);
+        metrics.ReportRaised(answer.Pack, answer.ReportTo);
+        metrics.AlertsSent(answer.Pack, deliveries);
 
         try
         {

@@ -9,12 +9,10 @@ namespace TeamsPolicyBot.Tests.Infra;
 [Collection(MainBicepCollection.Name)]
 public class BicepSettingsTests(MainBicep bicep)
 {
-    /// <summary>Read by App Service, ASP.NET Core or the Application Insights agent, not by the bot's options.</summary>
+    /// <summary>Read by App Service, ASP.NET Core or the Azure Monitor exporter, not by the bot's options.</summary>
     private static readonly string[] HostingSettings =
     [
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
-        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-        "ApplicationInsightsAgent_EXTENSION_VERSION",
         "ASPNETCORE_HTTP_PORTS",
         "WEBSITES_PORT",
     ];

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Reminders;
+using TeamsPolicyBot.Telemetry;
 using TeamsPolicyBot.Tests.Infrastructure;
 
 namespace TeamsPolicyBot.Tests.Reminders;
@@ -16,6 +19,13 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     private CampaignRig Rig(IDictionary<string, string?>? settings = null) => CampaignRig.Create(azurite.ConnectionString, _tablePrefix, settings);
+
+    /// <summary>The rig's <c>policybot.reminders.deliveries</c> measurements, summed by outcome.</summary>
+    private static MetricCollector<long> Deliveries(CampaignRig rig) =>
+        new(rig.Get<IMeterFactory>(), TelemetryExtensions.MeterName, "policybot.reminders.deliveries");
+
+    private static Dictionary<string, long> ByOutcome(MetricCollector<long> deliveries) => deliveries.GetMeasurementSnapshot()
+        .GroupBy(m => (string)m.Tags["outcome"]!).ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
 
     private async Task<IReadOnlyList<string>> InstallTeamsAsync(CampaignRig rig, int teams, int channelsPerTeam)
     {
@@ -136,6 +146,7 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         await InstallTeamsAsync(rig, teams: 1, channelsPerTeam: 1);
         _teams.FailNext(500, 500, 500, 500);
         var campaign = await rig.StartCampaignAsync();
+        using var deliveries = Deliveries(rig);
 
         await rig.RunAsync();
 
@@ -143,6 +154,8 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(Delivery.Failed, delivery.Status);
         Assert.Equal(2, delivery.Attempts);
         Assert.Empty(_teams.Delivered);
+        Assert.Equal(new Dictionary<string, long> { [ReminderMetrics.Failed] = 1 }, ByOutcome(deliveries));
+        Assert.All(deliveries.GetMeasurementSnapshot(), m => Assert.Equal(campaign.Id, m.Tags["campaign"]));
     }
 
     [Theory]
@@ -154,6 +167,7 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         var channels = await InstallTeamsAsync(rig, teams: 1, channelsPerTeam: 3);
         _teams.Remove(channels[1], status);
         var campaign = await rig.StartCampaignAsync();
+        using var deliveries = Deliveries(rig);
 
         await rig.RunAsync();
 
@@ -162,6 +176,7 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, refused.Attempts);
         Assert.True((await rig.Get<TargetRegistry>().GetAsync(CampaignRig.TenantId, channels[1], default))!.Removed);
         Assert.Equal(2, _teams.DeliveredTotal);
+        Assert.Equal(new Dictionary<string, long> { [ReminderMetrics.Delivered] = 2, [ReminderMetrics.Removed] = 1 }, ByOutcome(deliveries));
     }
 
     [Fact]
