@@ -51,21 +51,25 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
             else
                 _waiting.Enqueue(read);
         }
-        // On the thread pool, without this caller's context: the slot's later requests serve other turns, so they must
-        // not carry this turn's log scope or trace.
         if (goesNow)
-            ThreadPool.UnsafeQueueUserWorkItem(static start => _ = start.Reader.SendAsync(start.Read), (Reader: this, Read: read), preferLocal: true);
+            _ = SendAsync(read);
         return read.Result.Task.WaitAsync(cancellationToken);
     }
 
-    // One request slot: this read on its own, then what waited meanwhile, a query's worth at a time; the slot is given
-    // back once nothing waits.
+    // One request slot: this read on its own, in its caller's context, so the request belongs to that turn's trace and
+    // log scope. Then what waited meanwhile, a query's worth at a time, on the thread pool without that context: those
+    // requests serve other turns. The slot is given back once nothing waits.
     private async Task SendAsync(PendingRead first)
     {
-        List<PendingRead>? reads = [first];
-        do
-            await ReadAsync(reads).ConfigureAwait(false);
-        while ((reads = TakeWaiting()) is not null);
+        await ReadAsync([first]).ConfigureAwait(false);
+        if (TakeWaiting() is { } waiting)
+            ThreadPool.UnsafeQueueUserWorkItem(static next => _ = next.Reader.SendWaitingAsync(next.Reads), (Reader: this, Reads: waiting), preferLocal: true);
+    }
+
+    private async Task SendWaitingAsync(List<PendingRead> reads)
+    {
+        for (List<PendingRead>? next = reads; next is not null; next = TakeWaiting())
+            await ReadAsync(next).ConfigureAwait(false);
     }
 
     private List<PendingRead>? TakeWaiting()

@@ -182,6 +182,29 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         Assert.Equal(2, _requests.Sent.Count);
     }
 
+    [Fact]
+    public async Task GetEntityAsync_ReadSentAtOnceAndReadsThatWaited_OnlyTheFirstCarriesItsTurnsContext()
+    {
+        var (table, reader) = await CreateAsync();
+        await table.AddEntityAsync(new TableEntity("chat-1", "alice"));
+
+        _requests.HoldNext();
+        HeldTableRequests.Turn.Value = "alice's turn";
+        var first = reader.GetEntityAsync("chat-1", "alice");
+        await _requests.SentAsync();
+        HeldTableRequests.Turn.Value = "bob's turn";
+        var queued = reader.GetEntityAsync("chat-2", "bob");
+        HeldTableRequests.Turn.Value = "carol's turn";
+        var queuedToo = reader.GetEntityAsync("chat-3", "carol");
+        HeldTableRequests.Turn.Value = null;
+        _requests.Release();
+        await Task.WhenAll(first, queued, queuedToo);
+
+        // The point read is that turn's own request (its trace and log scope); the shared query serves two other turns,
+        // so it belongs to neither, and above all not to the turn whose slot it used.
+        Assert.Equal(["alice's turn", null], _requests.SentFrom);
+    }
+
     /// <summary>Sends the first read and holds it, so the others queue behind it; then lets it go.</summary>
     private async Task<(Task<TableEntity?> First, List<Task<TableEntity?>> Queued)> QueueBehindFirstAsync(
         CoalescingReader<TableEntity> reader, (string PartitionKey, string RowKey) first, params (string PartitionKey, string RowKey)[] queued)
@@ -211,6 +234,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     private sealed class HeldTableRequests : HttpPipelinePolicy
     {
         private readonly List<string> _sent = [];
+        private readonly List<string?> _sentFrom = [];
         private readonly SemaphoreSlim _arrivals = new(0);
         private TaskCompletionSource _released = new();
         private int _toHold;
@@ -218,6 +242,15 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         public IReadOnlyList<string> Sent
         {
             get { lock (_sent) return [.. _sent]; }
+        }
+
+        /// <summary>Stands for a turn's context (its trace and log scope): whose it is, as the caller set it.</summary>
+        public static AsyncLocal<string?> Turn { get; } = new();
+
+        /// <summary>For each try, the <see cref="Turn"/> whose context it was sent in.</summary>
+        public IReadOnlyList<string?> SentFrom
+        {
+            get { lock (_sent) return [.. _sentFrom]; }
         }
 
         public bool Failing { get; set; }
@@ -243,7 +276,10 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         {
             var sent = Uri.UnescapeDataString(message.Request.Uri.ToUri().PathAndQuery);
             lock (_sent)
+            {
                 _sent.Add(sent);
+                _sentFrom.Add(Turn.Value);
+            }
             _arrivals.Release();
             if (Interlocked.Decrement(ref _toHold) >= 0)
                 await _released.Task;
