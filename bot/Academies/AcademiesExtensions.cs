@@ -27,6 +27,7 @@ public static class AcademiesExtensions
         services.AddSingleton<AcademyChoiceStore>();
         services.AddSingleton<AcademyDirectory>();
         services.AddSingleton<AcademyPicker>();
+        services.AddSingleton<AcademySafeguarding>();
         services.AddBotCommand<MyAcademyCommand>();
         services.AddCardAction<ChooseAcademyAction>(AcademyPicker.Verb);
         return builder;
