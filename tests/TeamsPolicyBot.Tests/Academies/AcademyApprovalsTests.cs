@@ -103,8 +103,4 @@ public sealed class AcademyApprovalsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal([HenryBoxAccount, TrustAccount], account["choices"]!.AsArray().Select(c => (string)c!["value"]!));
         Assert.Contains($"For {HenryBoxName}", CardJson.Text(form));
     }
-
-    private static string RequestId(System.Text.Json.Nodes.JsonNode body) =>
-        body["value"]?["refresh"]?["action"]?["data"]?["requestId"]?.GetValue<string>()
-        ?? throw new Xunit.Sdk.XunitException($"the submission was not accepted: {body.ToJsonString()}");
 }

@@ -102,6 +102,11 @@ public sealed class ThreeAcademies : IAsyncDisposable
         return Host.InvokeAsync("approval.submit", form, who, replyToId: Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString());
     }
 
+    /// <summary>The id of the request a submission made, from the card that answered it.</summary>
+    public static string RequestId(JsonNode body) =>
+        body["value"]?["refresh"]?["action"]?["data"]?["requestId"]?.GetValue<string>()
+        ?? throw new Xunit.Sdk.XunitException($"the submission was not accepted: {body.ToJsonString()}");
+
     /// <summary>The people the bot opened 1:1 conversations with, by Entra object id, among <paramref name="sent"/>.</summary>
     public static IReadOnlyList<string> MessagedPeople(IEnumerable<RecordedRequest> sent) =>
         sent.Where(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/v3/conversations", StringComparison.Ordinal))
