@@ -22,14 +22,25 @@ public sealed class WelcomeCard(CardTemplates templates, PolicyPack pack, TrustA
     // Without academies the card depends only on the pack, so it is bound once rather than on every "help".
     private readonly Lazy<Attachment> _card = new(() => templates.RenderAttachment("welcome", new { trust = pack.Trust, academyLine = "", examples = ExampleQuestions }));
 
-    /// <summary>The card for whoever sent <paramref name="turn"/>.</summary>
-    public async Task<Attachment> RenderForAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        trust.Configured ? Render(await AcademyLineAsync(turn.Activity.From?.AadObjectId, cancellationToken)) : Render();
+    /// <summary>
+    /// The card for whoever sent <paramref name="turn"/>; in a channel or group chat everyone reads it, so it names
+    /// nobody's academy there.
+    /// </summary>
+    public async Task<Attachment> RenderForAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!trust.Configured)
+            return Render();
+        if (turn.Activity.Conversation?.ConversationType is { } type && type != ConversationTypes.Personal)
+            return Render(SeeMyAcademy);
+        return Render(await AcademyLineAsync(turn.Activity.From?.AadObjectId, cancellationToken));
+    }
 
     /// <param name="academyLine">Which academy the reader is in and how to change it; empty leaves the line out.</param>
     public Attachment Render(string academyLine = "") => academyLine.Length == 0
         ? _card.Value
         : templates.RenderAttachment("welcome", new { trust = pack.Trust, academyLine, examples = ExampleQuestions });
+
+    private const string SeeMyAcademy = "Type \"my academy\" to see which academy I think you work at.";
 
     private async Task<string> AcademyLineAsync(string? aadObjectId, CancellationToken cancellationToken)
     {
@@ -49,7 +60,7 @@ public sealed class WelcomeCard(CardTemplates templates, PolicyPack pack, TrustA
         catch (StorageUnavailableException)
         {
             // The welcome matters more than the line: it still goes out.
-            return "Type \"my academy\" to see which academy I think you work at.";
+            return SeeMyAcademy;
         }
     }
 }

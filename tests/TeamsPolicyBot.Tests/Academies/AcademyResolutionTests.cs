@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Tests.Approvals;
+using TeamsPolicyBot.Tests.Connector;
 using TeamsPolicyBot.Tests.Infrastructure;
 using static TeamsPolicyBot.Tests.Academies.ThreeAcademies;
 
@@ -115,6 +117,19 @@ public sealed class AcademyResolutionTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains(academy.Length > 0
             ? $"I think you work at {HenryBoxName}. Type \"my academy\" to see or change it."
             : "I don't know which academy you work at yet: I'll ask when I need to. Type \"my academy\" to see or change it.", card);
+    }
+
+    [Fact]
+    public async Task Welcome_BotAddedToATeam_NamesNobodysAcademyButSaysHowToSeeYours()
+    {
+        var added = TeamsPayloads.Load(TeamsPayloads.BotAddedToTeam, _trust.Host.Connector.ServiceUrl);
+        added["from"] = new JsonObject { ["id"] = HenryBoxTeacher.TeamsId, ["aadObjectId"] = HenryBoxTeacher.AadObjectId };
+
+        await _trust.Host.Bot.PostActivityAsync(added);
+
+        var card = CardJson.Text(CardJson.Card((await _trust.Host.Connector.WaitForRequestsAsync(1))[0]));
+        Assert.Contains("Type \"my academy\" to see which academy I think you work at.", card);
+        Assert.DoesNotContain(HenryBoxName, card);
     }
 
     [Fact]
