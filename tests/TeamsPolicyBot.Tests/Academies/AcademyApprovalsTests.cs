@@ -95,6 +95,18 @@ public sealed class AcademyApprovalsTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Nudge_AcademysRequestWaitingTooLong_RemindsOnlyThatAcademysApprovers()
+    {
+        await _trust.SubmitPostAsync(QueenEmmasTeacher, QueenEmmas, QueenEmmasAccount);
+        _trust.Host.Time.Advance(TimeSpan.FromHours(25));
+        var before = _trust.Host.Connector.Requests.Count;
+
+        Assert.Equal(1, await _trust.Host.Service<ApprovalNudger>().NudgeDueAsync(CancellationToken.None));
+
+        Assert.Equal([QueenEmmasHead.AadObjectId], MessagedPeople(_trust.Host.Connector.Requests.Skip(before)));
+    }
+
+    [Fact]
     public async Task RequestPost_AcademyWithOwnAccounts_OffersItsAccountsThenTheTrusts()
     {
         var form = CardJson.Card(Assert.Single(await _trust.Host.SayAsync("request a post", HenryBoxTeacher)));

@@ -46,6 +46,18 @@ public sealed class AcademyResolutionTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task MyAcademy_AfterCacheDuration_AsksGraphAgain()
+    {
+        await using var trust = await ThreeAcademies.StartAsync(azurite, new() { ["AcademyLookup:CacheDuration"] = "00:00:00.300" });
+
+        await trust.Host.SayAsync("my academy", HenryBoxTeacher);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        await trust.Host.SayAsync("my academy", HenryBoxTeacher);
+
+        Assert.Equal(2, trust.Graph.Requests.Count);
+    }
+
+    [Fact]
     public async Task MyAcademy_UnknownThenChosen_RemembersTheChoiceAcrossARestart()
     {
         var picker = CardJson.Card(Assert.Single(await _trust.Host.SayAsync("my academy", WoodGreenTeacher)));
