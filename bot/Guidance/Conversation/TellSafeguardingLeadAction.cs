@@ -10,8 +10,8 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
 /// "Tell … now" on an answer that says to report (verb <c>guidance.tellDsl</c>): sends each safeguarding contact of
-/// the member of staff's academy (the trust's when it is not known) a 1:1 card (who raised it, when, the category, the note), records the report, and redraws the member of
-/// staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
+/// the member of staff's academy (the trust's when it is not known) a 1:1 card (who raised it, when, the category,
+/// the note), records the report, and redraws the member of staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
 /// or speak to the lead now. The note is never logged.
 /// </summary>
 public sealed partial class TellSafeguardingLeadAction(
