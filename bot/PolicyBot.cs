@@ -53,7 +53,7 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeC
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (_recentWelcomes.TryMark(turn.Activity.Conversation!.Id!))
-            await turn.SendCardAsync(welcomeCard.Render(), cancellationToken);
+            await turn.SendCardAsync(await welcomeCard.RenderForAsync(turn, cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using TeamsPolicyBot;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Cli;
@@ -27,6 +28,7 @@ builder.AddGuidance();
 builder.AddGuidanceConversation();
 builder.AddWelcome();
 builder.AddApprovals();
+builder.AddAcademies();
 builder.AddReminders();
 
 var app = builder.Build();

@@ -325,7 +325,7 @@ output botDomain string = web.properties.defaultHostName
 @description('BOT_ID for manifest/build.mjs: the Microsoft App ID the Azure Bot uses.')
 output botId string = bot.properties.msaAppId
 
-@description('Principal (object) ID of the managed identity: grant it GroupMember.Read.All on Microsoft Graph.')
+@description('Principal (object) ID of the managed identity: grant it GroupMember.Read.All on Microsoft Graph (with academies, also EduRoster.ReadBasic.All and/or User.Read.All).')
 output identityPrincipalId string = identity.properties.principalId
 
 @description('Table Storage endpoint the bot uses (Storage__TableEndpoint).')

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
@@ -22,18 +23,26 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
     // Teams refreshes a card automatically for at most 60 listed users.
     private const int MaxRefreshUsers = 60;
 
-    /// <summary>The official accounts staff may ask to post on.</summary>
-    public IReadOnlyList<string> Accounts =>
+    /// <summary>The trust's official accounts.</summary>
+    public IReadOnlyList<string> TrustAccounts =>
         options.Value.Accounts.Count > 0 ? options.Value.Accounts
         : pack.OfficialAccounts.Count > 0 ? pack.OfficialAccounts
         : ["the school's official account"];
 
-    public Attachment PostForm(PostForm form, IReadOnlyList<PolicyNote> problems) =>
-        templates.RenderAttachment("approval-form", new
+    /// <summary>The official accounts staff of <paramref name="academy"/> may ask to post on: its own, then the trust's.</summary>
+    public IReadOnlyList<string> AccountsFor(Academy? academy) =>
+        academy is { OwnAccounts.Count: > 0 } ? [.. academy.OwnAccounts, .. TrustAccounts.Except(academy.OwnAccounts)] : TrustAccounts;
+
+    public Attachment PostForm(PostForm form, IReadOnlyList<PolicyNote> problems, Academy? academy = null)
+    {
+        var accounts = AccountsFor(academy);
+        return templates.RenderAttachment("approval-form", new
         {
             approverRole = pack.Role("postApprover"),
-            accounts = Accounts,
-            account = form.Account.Length == 0 && Accounts.Count == 1 ? Accounts[0] : form.Account,
+            academy = academy?.Id ?? "",
+            academyName = academy?.Name ?? "",
+            accounts,
+            account = form.Account.Length == 0 && accounts.Count == 1 ? accounts[0] : form.Account,
             form.Text,
             form.PlannedDate,
             form.PlannedTime,
@@ -44,11 +53,14 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
             form.Note,
             problems = Notes(problems),
         });
+    }
 
-    public Attachment AccountForm(AccountForm form, IReadOnlyList<PolicyNote> problems) =>
+    public Attachment AccountForm(AccountForm form, IReadOnlyList<PolicyNote> problems, Academy? academy = null) =>
         templates.RenderAttachment("approval-account-form", new
         {
             approverRole = AccountApproverRole,
+            academy = academy?.Id ?? "",
+            academyName = academy?.Name ?? "",
             form.AccountName,
             form.Aim,
             form.Audience,

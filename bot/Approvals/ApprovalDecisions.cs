@@ -5,6 +5,7 @@ public enum DecisionOutcome
     Recorded,
     NotFound,
     NotApprover,
+    OtherAcademy,
     OwnRequest,
     NotRequester,
     AlreadySettled,
@@ -15,22 +16,25 @@ public enum DecisionOutcome
 public sealed record DecisionResult(DecisionOutcome Outcome, ApprovalRequest? Request = null);
 
 /// <summary>
-/// Settles requests. Who may act is checked against the approvers the caller read (never card data); the change is an
+/// Settles requests. Who may act is checked against the approvers of the request's academy (never card data); the change is an
 /// ETag-conditional write, so of many simultaneous clicks exactly one is recorded and the rest see who won.
 /// Every attempt, refused or not, is written to the audit log.
 /// </summary>
 public sealed class ApprovalDecisions(
-    ApprovalRequestStore requests, ApprovalAuditLog audit, ApprovalMetrics metrics, TimeProvider time)
+    ApprovalRequestStore requests, ApprovalAuditLog audit, ApproverDirectory approverDirectory, ApprovalMetrics metrics, TimeProvider time)
 {
     public async Task<DecisionResult> DecideAsync(
-        string requestId, StaffMember approver, IReadOnlySet<string> approvers, bool approve, string comment, string conversationId,
-        CancellationToken cancellationToken)
+        string requestId, StaffMember approver, bool approve, string comment, string conversationId, CancellationToken cancellationToken)
     {
         var stored = await requests.GetAsync(requestId, cancellationToken);
         if (stored is null)
             return new(DecisionOutcome.NotFound);
-        if (!approvers.Contains(approver.Id))
-            return await RefuseAsync(DecisionOutcome.NotApprover, stored.Request, approver, conversationId, "not an approver", cancellationToken);
+        if (!(await approverDirectory.ApproversOfAsync(stored.Request.AcademyId, cancellationToken)).Contains(approver.Id))
+        {
+            return (await approverDirectory.ScopesApprovedByAsync(approver.Id, cancellationToken)).Count > 0
+                ? await RefuseAsync(DecisionOutcome.OtherAcademy, stored.Request, approver, conversationId, "approver of another academy", cancellationToken)
+                : await RefuseAsync(DecisionOutcome.NotApprover, stored.Request, approver, conversationId, "not an approver", cancellationToken);
+        }
         if (string.Equals(stored.Request.Requester.Id, approver.Id, StringComparison.OrdinalIgnoreCase))
             return await RefuseAsync(DecisionOutcome.OwnRequest, stored.Request, approver, conversationId, "own request", cancellationToken);
         if (!approve && comment.Length == 0)

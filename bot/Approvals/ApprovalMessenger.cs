@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;
 
 /// <summary>
-/// Everything the workflow posts outside the requester's turn: the card to the approvers (a new thread in their
-/// channel, or 1:1 to each), the update of every stored copy once a request is settled, the requester's outcome
+/// Everything the workflow posts outside the requester's turn: the card to the approvers of the request's academy
+/// (a new thread in their channel, or 1:1 to each), the update of every stored copy once a request is settled, the requester's outcome
 /// message and the approvers' nudge.
 /// </summary>
 public sealed partial class ApprovalMessenger(
@@ -13,7 +13,7 @@ public sealed partial class ApprovalMessenger(
     ProactiveMessenger proactive,
     ApprovalCards cards,
     ApprovalCardStore copies,
-    IOptions<ApprovalsOptions> options,
+    TrustAcademies trust,
     ILogger<ApprovalMessenger> logger)
 {
     /// <returns>How many approvers' copies (or channel threads) were posted.</returns>
@@ -21,10 +21,11 @@ public sealed partial class ApprovalMessenger(
     {
         var message = Message(cards.Request(request, approvers, RequestView.Everyone)) with { Text = "A new request is waiting for approval." };
         var origin = request.Origin;
-        if (options.Value.ChannelId is { Length: > 0 } channelId)
+        var scope = trust.ScopeOf(request.AcademyId);
+        if (scope.ChannelId is { Length: > 0 } channelId)
         {
             var thread = ConversationParameters.ChannelThread(Bot(origin), channelId, origin.TenantId, message);
-            if (options.Value.TeamId is { Length: > 0 } teamId)
+            if (scope.TeamId is { Length: > 0 } teamId)
                 thread = thread with { ChannelData = thread.ChannelData! with { Team = new TeamInfo { Id = teamId } } };
             var created = await connector.CreateConversationAsync(origin.ServiceUrl, thread, cancellationToken);
             if (created.IsOk && created.Value is { Id: { Length: > 0 } conversationId, ActivityId: { Length: > 0 } activityId })
@@ -79,7 +80,7 @@ public sealed partial class ApprovalMessenger(
     {
         var text = $"A request made on {ApprovalCards.When(request.RequestedAt)} is still waiting for approval. Type \"pending\" to see it.";
         var origin = request.Origin;
-        if (options.Value.ChannelId is { Length: > 0 })
+        if (trust.ScopeOf(request.AcademyId).ChannelId is { Length: > 0 })
         {
             foreach (var copy in await copies.CopiesOfAsync(request.Id, cancellationToken))
                 await connector.ReplyToActivityAsync(origin.ServiceUrl, copy.ConversationId, copy.ActivityId,

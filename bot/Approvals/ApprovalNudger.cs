@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsPolicyBot.Approvals;
 
 /// <summary>
-/// Reminds the approvers, once, of each request still pending after <see cref="ApprovalsOptions.NudgeAfterHours"/>.
+/// Reminds the approvers of its academy (or the trust's), once, of each request still pending after <see cref="ApprovalsOptions.NudgeAfterHours"/>.
 /// The request's "nudged" flag is set with its ETag before the reminder goes out, so when several instances of the
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed partial class ApprovalNudger(
         if (waiting.Count == 0)
             return 0;
 
-        var approvers = await services.GetRequiredService<IApproverDirectory>().GetApproversAsync(cancellationToken);
+        var directory = services.GetRequiredService<ApproverDirectory>();
         var messenger = services.GetRequiredService<ApprovalMessenger>();
         var audit = services.GetRequiredService<ApprovalAuditLog>();
         var nudged = 0;
@@ -52,7 +52,7 @@ public sealed partial class ApprovalNudger(
         {
             if (await requests.TryUpdateAsync(stored.Request with { Nudged = true }, stored.ETag, cancellationToken) is null)
                 continue;
-            await messenger.NudgeAsync(stored.Request, approvers, cancellationToken);
+            await messenger.NudgeAsync(stored.Request, await directory.ApproversOfAsync(stored.Request.AcademyId, cancellationToken), cancellationToken);
             await audit.AppendAsync(new AuditEntry(stored.Request.Id, AuditActions.Nudged, "bot", "Policy Bot", now, null, null), cancellationToken);
             nudged++;
         }

@@ -39,6 +39,9 @@ public sealed record ApprovalRequest(
 {
     public string Status { get; init; } = ApprovalStatus.Pending;
 
+    /// <summary>The academy whose approvers decide it; empty for the trust's (a trust-wide account, or one academy).</summary>
+    public string AcademyId { get; init; } = "";
+
     /// <summary>Who approved, rejected or withdrew it.</summary>
     public StaffMember? DecidedBy { get; init; }
 

@@ -17,6 +17,9 @@ internal sealed class ApprovalRequestEntity : ITableEntity
     public string Kind { get; set; } = "";
     public string Title { get; set; } = "";
     public string Status { get; set; } = "";
+
+    /// <summary>Null in rows written before academies: those are the trust's.</summary>
+    public string? AcademyId { get; set; }
     public string FieldsJson { get; set; } = "[]";
     public string WarningsJson { get; set; } = "[]";
     public string RequesterId { get; set; } = "";
@@ -39,6 +42,7 @@ internal sealed class ApprovalRequestEntity : ITableEntity
         Kind = request.Kind,
         Title = request.Title,
         Status = request.Status,
+        AcademyId = request.AcademyId.Length > 0 ? request.AcademyId : null,
         FieldsJson = JsonSerializer.Serialize(request.Fields, JsonSerializerOptions.Web),
         WarningsJson = JsonSerializer.Serialize(request.Warnings, JsonSerializerOptions.Web),
         RequesterId = request.Requester.Id,
@@ -67,6 +71,7 @@ internal sealed class ApprovalRequestEntity : ITableEntity
         new RequestOrigin(new Uri(ServiceUrl), TenantId, BotId, BotName, ConversationId))
     {
         Status = Status,
+        AcademyId = AcademyId ?? "",
         DecidedBy = DeciderId is null ? null : new StaffMember(DeciderId, DeciderName ?? ""),
         DecidedAt = DecidedAt,
         Comment = Comment,

@@ -38,7 +38,7 @@ public static class ApprovalsCli
             builder.Services.AddSingleton<ApprovalsExport>();
             await using var app = builder.Build();
 
-            var (csv, count) = await app.Services.GetRequiredService<ApprovalsExport>().ExportAsync(from, to, cancellationToken);
+            var (csv, count) = await app.Services.GetRequiredService<ApprovalsExport>().ExportAsync(from, to, academies: null, cancellationToken);
             if (arguments.Option("out") is { } file)
             {
                 await File.WriteAllTextAsync(file, csv, cancellationToken);

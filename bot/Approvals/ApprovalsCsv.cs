@@ -12,7 +12,7 @@ public static class ApprovalsCsv
     private static readonly string[] Header =
     [
         "Request id", "Type", "Title", "Status", "Requested by", "Requested at (UTC)",
-        "Decided by", "Decided at (UTC)", "Comment", "Details", "Warnings",
+        "Decided by", "Decided at (UTC)", "Comment", "Details", "Warnings", "Academy",
     ];
 
     public static string Write(IEnumerable<ApprovalRequest> requests)
@@ -34,6 +34,7 @@ public static class ApprovalsCsv
                 r.Comment ?? "",
                 string.Join("\n", r.Fields.Select(f => $"{f.Label}: {f.Value}")),
                 string.Join("\n", r.Warnings.Select(w => w.Text)),
+                r.AcademyId.Length > 0 ? r.AcademyId : "trust-wide",
             ]);
         }
         return csv.ToString();

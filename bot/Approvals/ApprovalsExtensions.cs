@@ -10,8 +10,9 @@ namespace TeamsPolicyBot.Approvals;
 public static class ApprovalsExtensions
 {
     /// <summary>
-    /// The post approval workflow: request commands and forms, the pre-check, the approvers (an Entra ID group via
-    /// Microsoft Graph, or a configured list), the request card's actions, the nudger and the admin export.
+    /// The post approval workflow: request commands and forms, the pre-check, the approvers of each academy and the
+    /// trust (an Entra ID group via Microsoft Graph, or a configured list), the request card's actions, the nudger and
+    /// the admin export. Needs <c>AddAcademies</c>.
     /// </summary>
     public static WebApplicationBuilder AddApprovals(this WebApplicationBuilder builder)
     {
@@ -43,10 +44,9 @@ public static class ApprovalsExtensions
                 : ManagedIdentityId.FromUserAssignedClientId(options.GraphManagedIdentityClientId);
             return new GraphServiceClient(new ManagedIdentityCredential(identity), ["https://graph.microsoft.com/.default"]);
         });
-        services.AddSingleton<IApproverDirectory>(provider =>
-            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<ApprovalsOptions>>().Value.ApproverGroupId)
-                ? ActivatorUtilities.CreateInstance<ConfiguredApprovers>(provider)
-                : ActivatorUtilities.CreateInstance<GraphApprovers>(provider));
+        services.AddSingleton<GraphApprovers>();
+        services.AddSingleton<ApproverDirectory>();
+        services.AddSingleton<RequestRouting>();
 
         services.AddCardAction<SubmitRequestHandler>(ApprovalVerbs.SubmitPost, ApprovalVerbs.SubmitAccount);
         services.AddCardAction<RequestCardHandler>(ApprovalVerbs.Decide, ApprovalVerbs.Refresh, ApprovalVerbs.Withdraw);

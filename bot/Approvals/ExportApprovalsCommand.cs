@@ -1,24 +1,27 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
 namespace TeamsPolicyBot.Approvals;
 
 /// <summary>
-/// "export approvals [from 2026-09-01] [to 2026-12-31]", for admins (<c>Admin:Users</c>) only: the requests and
-/// decisions in that range (by default the last twelve months) as a CSV file attachment.
+/// "export approvals [from 2026-09-01] [to 2026-12-31]", for admins only: the requests and decisions in that range
+/// (by default the last twelve months) as a CSV file attachment. Trust admins (<c>Admin:Users</c>) get every request,
+/// an academy's admins (<c>Academies:&lt;id&gt;:Admins</c>) their academy's.
 /// </summary>
-public sealed partial class ExportApprovalsCommand(ApprovalsExport export, IOptions<AdminOptions> admins, TimeProvider time) : IBotCommand
+public sealed partial class ExportApprovalsCommand(ApprovalsExport export, TrustAcademies trust, TimeProvider time) : IBotCommand
 {
     public bool Matches(string text) => Command().IsMatch(text.Trim());
 
     public async Task RunAsync(DialogContext dialog, CancellationToken cancellationToken)
     {
         var turn = dialog.Context;
-        if (!admins.Value.IsAdmin(turn.Sender()?.Id))
+        var me = turn.Sender()?.Id;
+        var administered = trust.AdministeredBy(me).Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!trust.IsTrustAdmin(me) && administered.Count == 0)
         {
             await turn.SendTextAsync("Only admins can export approvals.", cancellationToken);
             return;
@@ -33,7 +36,7 @@ public sealed partial class ExportApprovalsCommand(ApprovalsExport export, IOpti
             return;
         }
 
-        var (csv, count) = await export.ExportAsync(from.Value, to.Value, cancellationToken);
+        var (csv, count) = await export.ExportAsync(from.Value, to.Value, trust.IsTrustAdmin(me) ? null : administered, cancellationToken);
         var name = $"approvals-{from:yyyy-MM-dd}-to-{to:yyyy-MM-dd}.csv";
         await turn.SendAsync(turn.CreateMessage() with
         {

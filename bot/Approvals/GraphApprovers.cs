@@ -1,34 +1,35 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 
 namespace TeamsPolicyBot.Approvals;
 
 /// <summary>
-/// The approvers are the users in an Entra ID group (<c>Approvals:ApproverGroupId</c>), including members of nested
-/// groups, read from Microsoft Graph page by page and remembered for <see cref="ApprovalsOptions.ApproverCacheDuration"/>.
-/// When Graph cannot be reached the last members read are used until it can.
+/// The users in an approvers' Entra ID group (the trust's <c>Approvals:ApproverGroupId</c> or an academy's),
+/// including members of nested groups, read from Microsoft Graph page by page and remembered for
+/// <see cref="ApprovalsOptions.ApproverCacheDuration"/>. When Graph cannot be reached the last members read are used until it can.
 /// </summary>
 public sealed partial class GraphApprovers(
-    GraphServiceClient graph, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<GraphApprovers> logger) : IApproverDirectory
+    GraphServiceClient graph, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<GraphApprovers> logger)
 {
-    private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private (IReadOnlySet<string> Members, DateTimeOffset ReadAt)? _cached;
+    private readonly ConcurrentDictionary<string, Group> _groups = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IReadOnlySet<string>> GetApproversAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> MembersAsync(string groupId, CancellationToken cancellationToken)
     {
-        if (Fresh() is { } members)
+        var group = _groups.GetOrAdd(groupId, _ => new Group());
+        if (Fresh(group) is { } members)
             return members;
-        await _refreshing.WaitAsync(cancellationToken);
+        await group.Refreshing.WaitAsync(cancellationToken);
         try
         {
-            if (Fresh() is { } readMeanwhile)
+            if (Fresh(group) is { } readMeanwhile)
                 return readMeanwhile;
-            var read = await ReadGroupAsync(cancellationToken);
-            _cached = (read, time.GetUtcNow());
+            var read = await ReadGroupAsync(groupId, cancellationToken);
+            group.Cached = (read, time.GetUtcNow());
             LogRead(logger, read.Count);
             return read;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && _cached is { } stale)
+        catch (Exception ex) when (ex is not OperationCanceledException && group.Cached is { } stale)
         {
             // Better the members read a few minutes ago than no decisions at all while Graph is unavailable.
             LogStale(logger, ex, stale.ReadAt);
@@ -36,17 +37,17 @@ public sealed partial class GraphApprovers(
         }
         finally
         {
-            _refreshing.Release();
+            group.Refreshing.Release();
         }
     }
 
-    private IReadOnlySet<string>? Fresh() =>
-        _cached is { } cached && time.GetUtcNow() - cached.ReadAt < options.Value.ApproverCacheDuration ? cached.Members : null;
+    private IReadOnlySet<string>? Fresh(Group group) =>
+        group.Cached is { } cached && time.GetUtcNow() - cached.ReadAt < options.Value.ApproverCacheDuration ? cached.Members : null;
 
-    private async Task<IReadOnlySet<string>> ReadGroupAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> ReadGroupAsync(string groupId, CancellationToken cancellationToken)
     {
         var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var users = graph.Groups[options.Value.ApproverGroupId].TransitiveMembers.GraphUser;
+        var users = graph.Groups[groupId].TransitiveMembers.GraphUser;
         var page = await users.GetAsync(request =>
         {
             request.QueryParameters.Select = ["id"];
@@ -66,9 +67,15 @@ public sealed partial class GraphApprovers(
         return members;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the approvers' group; using the members read at {ReadAt:o}")]
+    private sealed class Group
+    {
+        public SemaphoreSlim Refreshing { get; } = new(1, 1);
+        public (IReadOnlySet<string> Members, DateTimeOffset ReadAt)? Cached { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read an approvers' group; using the members read at {ReadAt:o}")]
     private static partial void LogStale(ILogger logger, Exception exception, DateTimeOffset readAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Count} approvers from the Entra ID group")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Count} approvers from an Entra ID group")]
     private static partial void LogRead(ILogger logger, int count);
 }

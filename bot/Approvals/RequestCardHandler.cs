@@ -1,3 +1,4 @@
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;
@@ -9,7 +10,8 @@ namespace TeamsPolicyBot.Approvals;
 public sealed class RequestCardHandler(
     ApprovalRequestStore requests,
     ApprovalDecisions decisions,
-    IApproverDirectory approverDirectory,
+    ApproverDirectory approverDirectory,
+    TrustAcademies trust,
     ApprovalCards cards,
     ApprovalMessenger messenger) : ICardActionHandler
 {
@@ -22,13 +24,15 @@ public sealed class RequestCardHandler(
         var data = new FormData(action.Data);
         var requestId = data.Text("requestId", 100);
         var conversationId = turn.Activity.Conversation?.Id ?? "";
-        var approvers = await approverDirectory.GetApproversAsync(cancellationToken);
 
         switch (action.Verb)
         {
             case ApprovalVerbs.Decide:
                 var approve = data.Text("decision", 20) == "approve";
-                var decided = await decisions.DecideAsync(requestId, sender, approvers, approve, data.Text("comment", 1000), conversationId, cancellationToken);
+                var decided = await decisions.DecideAsync(requestId, sender, approve, data.Text("comment", 1000), conversationId, cancellationToken);
+                if (decided.Request is null)
+                    return Refusal(decided);
+                var approvers = await approverDirectory.ApproversOfAsync(decided.Request.AcademyId, cancellationToken);
                 if (decided.Outcome == DecisionOutcome.Recorded)
                 {
                     await messenger.UpdateEveryCopyAsync(decided.Request!, approvers, cancellationToken);
@@ -45,16 +49,18 @@ public sealed class RequestCardHandler(
                 var withdrawn = await decisions.WithdrawAsync(requestId, sender, conversationId, cancellationToken);
                 if (withdrawn.Outcome != DecisionOutcome.Recorded)
                     return Refusal(withdrawn);
-                await messenger.UpdateEveryCopyAsync(withdrawn.Request!, approvers, cancellationToken);
+                var notified = await approverDirectory.ApproversOfAsync(withdrawn.Request!.AcademyId, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(withdrawn.Request!, notified, cancellationToken);
                 if (data.Text("view", 10) == "list")
                     return AdaptiveCardInvokeResponse.Message("Your request has been withdrawn.");
-                return AdaptiveCardInvokeResponse.Card(cards.RequestCard(withdrawn.Request!, approvers, new RequestView(Headline: "You withdrew this request.")));
+                return AdaptiveCardInvokeResponse.Card(cards.RequestCard(withdrawn.Request!, notified, new RequestView(Headline: "You withdrew this request.")));
 
             default:
                 var stored = await requests.GetAsync(requestId, cancellationToken);
                 if (stored is null)
                     return AdaptiveCardInvokeResponse.Message(NotFoundText);
-                return AdaptiveCardInvokeResponse.Card(cards.RequestCard(stored.Request, approvers, ViewFor(sender, stored.Request, approvers)));
+                var viewers = await approverDirectory.ApproversOfAsync(stored.Request.AcademyId, cancellationToken);
+                return AdaptiveCardInvokeResponse.Card(cards.RequestCard(stored.Request, viewers, ViewFor(sender, stored.Request, viewers)));
         }
     }
 
@@ -64,9 +70,10 @@ public sealed class RequestCardHandler(
         return new RequestView(CanDecide: !isRequester && approvers.Contains(sender.Id), CanWithdraw: isRequester);
     }
 
-    private static AdaptiveCardInvokeResponse Refusal(DecisionResult result) => AdaptiveCardInvokeResponse.Message(result.Outcome switch
+    private AdaptiveCardInvokeResponse Refusal(DecisionResult result) => AdaptiveCardInvokeResponse.Message(result.Outcome switch
     {
         DecisionOutcome.NotApprover => "Only approvers can approve or reject requests.",
+        DecisionOutcome.OtherAcademy => $"Only the approvers of {trust.ScopeOf(result.Request!.AcademyId).Name} can approve or reject this request.",
         DecisionOutcome.OwnRequest => "You can't approve or reject your own request; another approver needs to decide it.",
         DecisionOutcome.NotRequester => "Only the person who made a request can withdraw it.",
         DecisionOutcome.AlreadySettled => $"This request was already {SettledWords(result.Request!)}.",

@@ -1,3 +1,4 @@
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;
@@ -5,7 +6,8 @@ namespace TeamsPolicyBot.Approvals;
 /// <summary>
 /// "Send for approval" on a post or new-account form. The pre-check runs here on every submission; a request with a
 /// problem goes back to the requester as the filled-in form with the policy's clause, and is never stored. A request
-/// that passes is stored, sent to the approvers, and the form becomes the requester's view of the request.
+/// that passes is stored, sent to the approvers of its academy (or the trust's), and the form becomes the requester's
+/// view of the request.
 /// </summary>
 public sealed partial class SubmitRequestHandler(
     ApprovalCards cards,
@@ -13,7 +15,8 @@ public sealed partial class SubmitRequestHandler(
     ApprovalRequestStore requests,
     ApprovalAuditLog audit,
     ApprovalCardStore copies,
-    IApproverDirectory approverDirectory,
+    ApproverDirectory approverDirectory,
+    RequestRouting routing,
     ApprovalMessenger messenger,
     ApprovalMetrics metrics,
     TimeProvider time,
@@ -24,32 +27,43 @@ public sealed partial class SubmitRequestHandler(
         if (turn.Sender() is not { } requester)
             return StaffTurn.Unidentified;
 
+        var (known, academy) = await routing.AcademyOfAsync(requester, new FormData(action.Data).Text("academy", 40), cancellationToken);
         if (action.Verb == ApprovalVerbs.SubmitAccount)
         {
             var account = AccountForm.Read(action.Data);
+            if (!known)
+                return Card(cards.AccountForm(account, [UnknownAcademy]));
             var incomplete = account.Problems().ToList();
             if (incomplete.Count > 0)
-                return Card(cards.AccountForm(account, incomplete));
-            return await SubmitAsync(RequestKinds.NewAccount, account.Title, account.Fields(), [], requester, turn,
-                problems => cards.AccountForm(account, problems), cancellationToken);
+                return Card(cards.AccountForm(account, incomplete, academy));
+            return await SubmitAsync(RequestKinds.NewAccount, account.Title, WithAcademy(academy, account.Fields()), [], requester, turn,
+                routing.ScopeOf(academy, RequestKinds.NewAccount, ""), problems => cards.AccountForm(account, problems, academy), cancellationToken);
         }
 
         var post = PostForm.Read(action.Data);
-        var missing = post.Missing(cards.Accounts).ToList();
+        if (!known)
+            return Card(cards.PostForm(post, [UnknownAcademy]));
+        var missing = post.Missing(cards.AccountsFor(academy)).ToList();
         if (missing.Count > 0)
-            return Card(cards.PostForm(post, missing));
+            return Card(cards.PostForm(post, missing, academy));
         var check = preCheck.Check(post);
         if (!check.Passed)
-            return Card(cards.PostForm(post, check.Problems));
-        return await SubmitAsync(RequestKinds.Post, post.Title, post.Fields(), check.Warnings, requester, turn,
-            problems => cards.PostForm(post, problems), cancellationToken);
+            return Card(cards.PostForm(post, check.Problems, academy));
+        return await SubmitAsync(RequestKinds.Post, post.Title, WithAcademy(academy, post.Fields()), check.Warnings, requester, turn,
+            routing.ScopeOf(academy, RequestKinds.Post, post.Account), problems => cards.PostForm(post, problems, academy), cancellationToken);
     }
+
+    private static readonly PolicyNote UnknownAcademy =
+        new("I couldn't tell which academy this is for. Type \"my academy\" to tell me, then \"request a post\" again.");
+
+    private static IReadOnlyList<RequestField> WithAcademy(Academy? academy, IReadOnlyList<RequestField> fields) =>
+        academy is null ? fields : [new RequestField("Academy", academy.Name), .. fields];
 
     private async Task<AdaptiveCardInvokeResponse> SubmitAsync(
         string kind, string title, IReadOnlyList<RequestField> fields, IReadOnlyList<PolicyNote> warnings, StaffMember requester,
-        TurnContext turn, Func<IReadOnlyList<PolicyNote>, Attachment> formWith, CancellationToken cancellationToken)
+        TurnContext turn, ApprovalScope scope, Func<IReadOnlyList<PolicyNote>, Attachment> formWith, CancellationToken cancellationToken)
     {
-        var approvers = await approverDirectory.GetApproversAsync(cancellationToken);
+        var approvers = await approverDirectory.ApproversOfAsync(scope, cancellationToken);
         if (approvers.Count == 0)
             return Card(formWith([new PolicyNote("No approvers are set up yet, so I can't send this. Please tell whoever looks after this bot.")]));
 
@@ -58,7 +72,10 @@ public sealed partial class SubmitRequestHandler(
         var now = time.GetUtcNow();
         var request = new ApprovalRequest(
             ApprovalIds.New(now, conversationId, activity.ReplyToId), kind, title, fields, warnings, requester, now,
-            new RequestOrigin(activity.ServiceUrl!, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId));
+            new RequestOrigin(activity.ServiceUrl!, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId))
+        {
+            AcademyId = scope.AcademyId,
+        };
 
         if (await requests.TryAddAsync(request, cancellationToken))
         {

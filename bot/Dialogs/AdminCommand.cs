@@ -7,7 +7,7 @@ public abstract class AdminCommand(IOptions<AdminOptions> admins, params string[
     public bool Matches(string text) => phrases.Contains(Normalise(text), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The text with runs of spaces collapsed and a closing full stop or exclamation mark dropped.</summary>
-    protected static string Normalise(string text) =>
+    public static string Normalise(string text) =>
         string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!');
 
     public async Task RunAsync(DialogContext dialog, CancellationToken cancellationToken)

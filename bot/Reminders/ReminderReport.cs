@@ -7,6 +7,9 @@ namespace TeamsPolicyBot.Reminders;
 public sealed record ReminderReport(
     Campaign Campaign, IReadOnlyDictionary<string, int> DeliveriesByStatus, IReadOnlyList<ReportGroup> Groups, int Nudged)
 {
+    /// <summary>In a trust with several academies: members, acknowledged and not yet, per academy the reader may see.</summary>
+    public IReadOnlyList<AcademyTally> Academies { get; init; } = [];
+
     public string ToText()
     {
         var text = new StringBuilder();
@@ -29,6 +32,13 @@ public sealed record ReminderReport(
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{group.Name}: {group.People.Count} members, {group.Acknowledged} acknowledged, {group.People.Count - group.Acknowledged} not yet."));
         }
+        if (Academies.Count > 0)
+            text.AppendLine("By academy:");
+        foreach (var academy in Academies)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{academy.Name}: {academy.Members} members, {academy.Acknowledged} acknowledged, {academy.Members - academy.Acknowledged} not yet."));
+        }
         return text.ToString();
     }
 }
@@ -39,3 +49,6 @@ public sealed record ReportGroup(string Name, bool MembersUnavailable, IReadOnly
 }
 
 public sealed record ReportPerson(string Name, string AadObjectId, string? Email, DateTimeOffset? AcknowledgedAt);
+
+/// <summary>One academy's line of the report: each member of staff counted once, however many teams they are in.</summary>
+public sealed record AcademyTally(string Name, int Members, int Acknowledged);

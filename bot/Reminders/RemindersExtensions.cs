@@ -10,7 +10,7 @@ public static class RemindersExtensions
     /// <summary>
     /// The annual reminder: the registry of channels and group chats (fed by installation events), campaigns and
     /// their scheduler, the reminder card's buttons, and the administrator commands. Needs the connector, table
-    /// storage, cards, dialogs and guidance (for the pack).
+    /// storage, cards, dialogs, guidance (for the pack) and, for the report by academy, academies.
     /// </summary>
     public static WebApplicationBuilder AddReminders(this WebApplicationBuilder builder)
     {
@@ -35,6 +35,7 @@ public static class RemindersExtensions
         services.AddTransient<CampaignRunner>();
         services.AddTransient<ReminderAudience>();
         services.AddTransient<ReminderReports>();
+        services.AddTransient<ReminderReportByAcademy>();
         services.AddTransient<Nudger>();
         services.AddHostedService<ReminderScheduler>();
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
@@ -11,7 +11,7 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// the feedback buttons. The card carries its own data back in its Action.Execute buttons (<c>answer</c>), so a
 /// button press can redraw it (thanks for the feedback, "Sent to … at 10:42") without the bot storing the question.
 /// </summary>
-public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOptions<SafeguardingOptions> safeguarding)
+public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, AcademySafeguarding safeguarding)
 {
     public const string CardName = "guidance-answer";
 
@@ -25,7 +25,7 @@ public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOp
         WhatToDo = result.WhatToDoNow,
         Report = result.Report,
         ReportTo = result.ReportTo ?? "",
-        CanTell = result.Report && safeguarding.Value.ContactIds.Count > 0,
+        CanTell = result.Report && safeguarding.AnyContacts,
         SuggestPersonalChat = result.Report && conversationType != ConversationTypes.Personal,
         Clauses = result.Citations,
         Document = Document,
@@ -43,7 +43,7 @@ public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, IOp
     public JsonElement Redraw(GuidanceAnswerData sentBack) => cards.Render(CardName, sentBack with
     {
         Document = Document,
-        CanTell = sentBack.Report && safeguarding.Value.ContactIds.Count > 0,
+        CanTell = sentBack.Report && safeguarding.AnyContacts,
     });
 
     private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Dialogs;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
@@ -9,7 +10,8 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// then answers with the guidance-answer card. The question and answers so far live in dialog state, so the
 /// conversation carries on after a restart.
 /// </summary>
-public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswerCard answerCard, GuidanceMetrics metrics, ILogger<GuidanceDialog> logger)
+public sealed partial class GuidanceDialog(
+    GuidanceEngine engine, GuidanceAnswerCard answerCard, AcademySafeguarding safeguarding, GuidanceMetrics metrics, ILogger<GuidanceDialog> logger)
     : Dialog(DialogId)
 {
     public const string DialogId = "guidance";
@@ -68,7 +70,10 @@ public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswer
         var conversationType = turn.Activity.Conversation?.ConversationType ?? Connector.ConversationTypes.Personal;
         LogAnswered(logger, result.Pack, result.Topic, result.Verdict, result.Report);
         metrics.Answered(result);
-        await turn.SendCardAsync(answerCard.Render(answerCard.Data(asked.Question, result, conversationType)), cancellationToken);
+        var answer = answerCard.Data(asked.Question, result, conversationType);
+        if (answer.Report)
+            answer = answer with { ReportTo = (await safeguarding.ForAsync(turn.Activity.From?.AadObjectId, cancellationToken)).Name(answer.ReportTo) };
+        await turn.SendCardAsync(answerCard.Render(answer), cancellationToken);
         return await dialogContext.EndDialogAsync(null, cancellationToken);
     }
 

@@ -60,7 +60,12 @@ public sealed class GuidanceMetrics
 
     private static string Verdict(string? verdict) => verdict is not null && Verdicts.All.Contains(verdict) ? verdict : Other;
 
-    /// <summary>The role's key in the pack (<c>safeguardingLead</c>), found from its wording.</summary>
-    private string Role(string? wording) =>
-        _pack.Roles.FirstOrDefault(role => role.Value == wording).Key ?? Other;
+    /// <summary>
+    /// The role's key in the pack (<c>safeguardingLead</c>), found from its wording, which on a card may go on to name
+    /// the academy and its leads ("… at Queen Emma's (J. Smith)"): those never become a tag.
+    /// </summary>
+    private string Role(string? wording) => wording is null
+        ? Other
+        : _pack.Roles.Where(role => wording.StartsWith(role.Value, StringComparison.Ordinal))
+            .OrderByDescending(role => role.Value.Length).Select(role => role.Key).FirstOrDefault() ?? Other;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
@@ -8,9 +9,9 @@ using TeamsPolicyBot.Storage;
 namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
-/// "Tell … now" on an answer that says to report (verb <c>guidance.tellDsl</c>): sends each configured safeguarding
-/// contact a 1:1 card (who raised it, when, the category, the note), records the report, and redraws the member of
-/// staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
+/// "Tell … now" on an answer that says to report (verb <c>guidance.tellDsl</c>): sends each safeguarding contact of
+/// the member of staff's academy (the trust's when it is not known) a 1:1 card (who raised it, when, the category,
+/// the note), records the report, and redraws the member of staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
 /// or speak to the lead now. The note is never logged.
 /// </summary>
 public sealed partial class TellSafeguardingLeadAction(
@@ -20,6 +21,7 @@ public sealed partial class TellSafeguardingLeadAction(
     CardTemplates cards,
     IOptions<SafeguardingOptions> options,
     GuidanceMetrics metrics,
+    AcademySafeguarding safeguarding,
     TimeProvider time,
     ILogger<TellSafeguardingLeadAction> logger) : ICardActionHandler
 {
@@ -57,7 +59,8 @@ public sealed partial class TellSafeguardingLeadAction(
         });
 
         var deliveries = new List<SafeguardingDelivery>();
-        foreach (var contact in settings.ContactIds)
+        var team = await safeguarding.ForAsync(from.AadObjectId, cancellationToken);
+        foreach (var contact in team.Contacts)
         {
             var sent = await messenger.SendToPersonAsync(serviceUrl, tenantId, bot, contact, new Activity { Attachments = [alert] }, cancellationToken);
             deliveries.Add(new SafeguardingDelivery(contact, sent.Status.ToString()));

@@ -34,7 +34,7 @@ public sealed class ExportTests
         var rows = Csv.Parse(ApprovalsCsv.Write([request]));
 
         Assert.Equal(2, rows.Count);
-        Assert.All(rows, row => Assert.Equal(11, row.Count));
+        Assert.All(rows, row => Assert.Equal(12, row.Count));
         Assert.Equal("'" + hostile, rows[1][2]);
         Assert.Equal("'" + hostile, rows[1][4]);
         Assert.Equal("Post text: " + hostile, rows[1][9]);

@@ -19,12 +19,12 @@ public sealed class GraphApproversTests
     private const string GroupId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
     [Fact]
-    public async Task GetApprovers_TwoPages_ReadsEveryTransitiveMemberFollowingNextLink()
+    public async Task Members_TwoPages_ReadsEveryTransitiveMemberFollowingNextLink()
     {
         var graph = new FakeGraph([Jo.AadObjectId.ToUpperInvariant()], [Priya.AadObjectId]);
         var approvers = Create(graph, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
 
-        var members = await approvers.GetApproversAsync(CancellationToken.None);
+        var members = await approvers.MembersAsync(GroupId, CancellationToken.None);
 
         Assert.Equal([Jo.AadObjectId, Priya.AadObjectId], members.Order());
         Assert.Equal(2, graph.Requests.Count);
@@ -33,47 +33,47 @@ public sealed class GraphApproversTests
     }
 
     [Fact]
-    public async Task GetApprovers_WithinCacheDuration_DoesNotAskGraphAgainUntilItExpires()
+    public async Task Members_WithinCacheDuration_DoesNotAskGraphAgainUntilItExpires()
     {
         var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var approvers = Create(graph, time);
 
-        await approvers.GetApproversAsync(CancellationToken.None);
+        await approvers.MembersAsync(GroupId, CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(4));
-        await approvers.GetApproversAsync(CancellationToken.None);
+        await approvers.MembersAsync(GroupId, CancellationToken.None);
         Assert.Equal(2, graph.Requests.Count);
 
         time.Advance(TimeSpan.FromMinutes(2));
-        await approvers.GetApproversAsync(CancellationToken.None);
+        await approvers.MembersAsync(GroupId, CancellationToken.None);
         Assert.Equal(4, graph.Requests.Count);
     }
 
     [Fact]
-    public async Task GetApprovers_GraphFailsAfterCacheExpires_KeepsLastMembersAndTriesAgainNextTime()
+    public async Task Members_GraphFailsAfterCacheExpires_KeepsLastMembersAndTriesAgainNextTime()
     {
         var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var approvers = Create(graph, time);
-        await approvers.GetApproversAsync(CancellationToken.None);
+        await approvers.MembersAsync(GroupId, CancellationToken.None);
 
         graph.Failing = true;
         time.Advance(TimeSpan.FromMinutes(6));
-        var members = await approvers.GetApproversAsync(CancellationToken.None);
+        var members = await approvers.MembersAsync(GroupId, CancellationToken.None);
 
         Assert.Equal([Jo.AadObjectId, Priya.AadObjectId], members.Order());
         graph.Failing = false;
         var before = graph.Requests.Count;
-        await approvers.GetApproversAsync(CancellationToken.None);
+        await approvers.MembersAsync(GroupId, CancellationToken.None);
         Assert.True(graph.Requests.Count > before);
     }
 
     [Fact]
-    public async Task GetApprovers_GraphFailsWithNothingRead_Throws()
+    public async Task Members_GraphFailsWithNothingRead_Throws()
     {
         var graph = new FakeGraph([Jo.AadObjectId], []) { Failing = true };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Create(graph, TimeProvider.System).GetApproversAsync(CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => Create(graph, TimeProvider.System).MembersAsync(GroupId, CancellationToken.None));
     }
 
     [Collection(AzuriteCollection.Name)]

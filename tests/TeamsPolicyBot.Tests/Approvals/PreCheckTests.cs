@@ -75,7 +75,7 @@ public sealed class PreCheckTests(AzuriteFixture azurite) : ApprovalsHostTests(a
     {
         await using var trinity = await ApprovalsHost.StartAsync(Azurite, new() { ["Policy:Pack"] = "trinity" });
         var form = GoodPost("Vote Labour on Thursday to save our school funding");
-        form["account"] = trinity.Service<ApprovalCards>().Accounts[0];
+        form["account"] = trinity.Service<ApprovalCards>().TrustAccounts[0];
 
         await trinity.SubmitAsync(form);
 

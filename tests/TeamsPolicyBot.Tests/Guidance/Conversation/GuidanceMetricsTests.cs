@@ -23,6 +23,17 @@ public sealed class GuidanceMetricsTests : IDisposable
     }
 
     [Fact]
+    public void ReportRaised_RoleNamingTheAcademyAndItsLeads_TaggedByTheRoleKeyAlone()
+    {
+        var (metrics, reports) = Create();
+
+        metrics.ReportRaised("fierte", "the designated senior leader for Child Protection at Queen Emma's (Jo Quillfeather)");
+
+        var report = Assert.Single(reports.GetMeasurementSnapshot());
+        Assert.Equal("safeguardingLead", (string?)report.Tags["role"]);
+    }
+
+    [Fact]
     public void ReportRaised_CardDataRewritten_TaggedOther()
     {
         var (metrics, reports) = Create();
