@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;

@@ -1,4 +1,6 @@
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
 
