@@ -6,6 +6,7 @@ using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
+using TeamsPolicyBot.PolicyLeads;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Welcome;
@@ -25,6 +26,7 @@ builder.AddGuidance();
 builder.AddGuidanceConversation();
 builder.AddWelcome();
 builder.AddApprovals();
+builder.AddPolicyLeads();
 builder.AddReminders();
 
 var app = builder.Build();

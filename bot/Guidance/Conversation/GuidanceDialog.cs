@@ -1,15 +1,18 @@
 using System.Text.Json;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.PolicyLeads;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
 /// A policy question typed in chat (the default dialog): the engine answers it from the configured pack; while a
 /// fact that changes the answer is missing, the bot asks for it with buttons (<see cref="GuidanceQuestionPrompt"/>),
-/// then answers with the guidance-answer card. The question and answers so far live in dialog state, so the
-/// conversation carries on after a restart.
+/// then answers with the guidance-answer card, with a policy lead's reviewed answer to a similar question beside the
+/// verdict when there is one. The question and answers so far live in dialog state, so the conversation carries on
+/// after a restart.
 /// </summary>
-public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswerCard answerCard, ILogger<GuidanceDialog> logger) : Dialog(DialogId)
+public sealed partial class GuidanceDialog(
+    GuidanceEngine engine, GuidanceAnswerCard answerCard, ReviewedAnswers reviewed, ILogger<GuidanceDialog> logger) : Dialog(DialogId)
 {
     public const string DialogId = "guidance";
 
@@ -66,7 +69,8 @@ public sealed partial class GuidanceDialog(GuidanceEngine engine, GuidanceAnswer
 
         var conversationType = turn.Activity.Conversation?.ConversationType ?? Connector.ConversationTypes.Personal;
         LogAnswered(logger, result.Pack, result.Topic, result.Verdict, result.Report);
-        await turn.SendCardAsync(answerCard.Render(answerCard.Data(asked.Question, result, conversationType)), cancellationToken);
+        var similar = await reviewed.FindAsync(result, cancellationToken);
+        await turn.SendCardAsync(answerCard.Render(answerCard.Data(asked.Question, result, conversationType, similar)), cancellationToken);
         return await dialogContext.EndDialogAsync(null, cancellationToken);
     }
 
