@@ -1,5 +1,6 @@
 using System.Globalization;
 using TeamsPolicyBot.Guidance;
+using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Guidance.Packs;
 using TeamsPolicyBot.Storage;
 
@@ -40,7 +41,7 @@ public sealed partial class ReviewedAnswers(LeadQuestionStore questions, PolicyP
             return null;
         }
 
-        var topic = result.Topic ?? "none";
+        var topic = result.Topic ?? GuidanceAnswerData.NoTopic;
         var quoted = Keys(result.Citations);
         var best = reusable
             .Where(q => q.Topic == topic)
