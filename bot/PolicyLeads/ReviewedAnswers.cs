@@ -45,8 +45,10 @@ public sealed partial class ReviewedAnswers(LeadQuestionStore questions, PolicyP
         var quoted = Keys(result.Citations);
         var best = reusable
             .Where(q => q.Topic == topic)
-            .Select(q => (Question: q, Shared: Keys(q.BotAnswer.Clauses).Intersect(quoted).Count(), Count: q.BotAnswer.Clauses.Count))
-            .Where(m => m.Shared > 0 && m.Shared * 3 >= 2 * Math.Min(m.Count, quoted.Count))
+            .Select(q => (Question: q, Clauses: Keys(q.BotAnswer.Clauses)))
+            .Select(m => (m.Question, Shared: m.Clauses.Intersect(quoted).Count(), Fewer: Math.Min(m.Clauses.Count, quoted.Count)))
+            // Two thirds of the shorter list: two of three quoted clauses, or every one of one or two.
+            .Where(m => m.Shared > 0 && m.Shared * 3 >= 2 * m.Fewer)
             .OrderByDescending(m => m.Shared)
             .ThenByDescending(m => m.Question.Answer!.At)
             .Select(m => m.Question)

@@ -28,6 +28,8 @@ public sealed class ReviewedAnswersTests(AzuriteFixture azurite) : PolicyLeadHos
     [Theory]
     [InlineData("Can I play online games with people I don't know?")]
     [InlineData("Can I store lesson plans in my personal cloud drive?")]
+    // The same topic (work time) and one of the three clauses the ChatGPT question quoted: close, but not the same reading.
+    [InlineData("Can I check Facebook during my lunch break?")]
     public async Task Answer_Reusable_NotShownForAnUnrelatedQuestion(string unrelated)
     {
         await AnswerReusableAsync(ChatGptQuestion, LeadsAnswer, "yes");
