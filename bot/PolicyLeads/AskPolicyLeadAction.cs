@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Conversation;
@@ -20,7 +19,6 @@ public sealed partial class AskPolicyLeadAction(
     LeadCards cards,
     GuidanceAnswerCard answerCard,
     PolicyPack pack,
-    IOptions<PolicyLeadsOptions> options,
     TimeProvider time,
     ILogger<AskPolicyLeadAction> logger) : ICardActionHandler
 {
@@ -40,7 +38,7 @@ public sealed partial class AskPolicyLeadAction(
         if (turn.Sender() is not { } asker)
             return StaffTurn.Unidentified;
 
-        var leads = options.Value.IsConfigured ? await leadDirectory.GetLeadsAsync(cancellationToken) : new HashSet<string>();
+        var leads = await leadDirectory.GetLeadsAsync(cancellationToken);
         if (leads.Count == 0)
             return AdaptiveCardInvokeResponse.Message(NoLeadsText);
 
