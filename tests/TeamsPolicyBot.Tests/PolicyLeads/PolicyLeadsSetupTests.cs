@@ -5,6 +5,7 @@ using TeamsPolicyBot.PolicyLeads;
 using TeamsPolicyBot.Tests.Approvals;
 using TeamsPolicyBot.Tests.Guidance.Conversation;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.People;
 using static TeamsPolicyBot.Tests.Approvals.ApprovalsHost;
 
 namespace TeamsPolicyBot.Tests.PolicyLeads;
@@ -38,6 +39,26 @@ public sealed class PolicyLeadsSetupTests(AzuriteFixture azurite)
 
         Assert.Equal("Use caution", answer.Headline);
         Assert.DoesNotContain(answer.Buttons, button => button.Verb == LeadVerbs.Ask);
+    }
+
+    [Fact]
+    public async Task Claim_LeadGroupConfigured_GroupMemberClaimsAndNonMemberRefused()
+    {
+        var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
+        await using var host = await ApprovalsHost.StartAsync(azurite, new() { ["Experts:LeadGroupId"] = FakeGraph.GroupId },
+            services => services.AddSingleton(graph.Client()));
+        var answer = AnswerCard.Read(Assert.Single(await host.SayAsync(PolicyLeadHostTests.ChatGptQuestion)));
+        var before = host.Connector.Requests.Count;
+        await host.InvokeAsync(LeadVerbs.Ask, Data(answer.ButtonFor(LeadVerbs.Ask), ""), Requester);
+        var toLeads = host.Connector.Requests.Skip(before).Where(r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)).ToList();
+        var questionId = (string)CardJson.Card(toLeads[0])["refresh"]!["action"]!["data"]!["questionId"]!;
+
+        var refused = await host.InvokeAsync(LeadVerbs.Claim, new System.Text.Json.Nodes.JsonObject { ["questionId"] = questionId }, Colleague);
+        var claimed = await host.InvokeAsync(LeadVerbs.Claim, new System.Text.Json.Nodes.JsonObject { ["questionId"] = questionId }, Priya);
+
+        Assert.Equal(2, toLeads.Count);
+        Assert.Equal(LeadQuestionCardHandler.NotLeadText, (string?)refused["value"]);
+        Assert.Contains("You claimed this question.", CardJson.Text(claimed["value"]));
     }
 
     [Fact]
