@@ -64,7 +64,8 @@ public sealed partial class LeadMessenger(
     }
 
     /// <summary>Sends the asker, 1:1, the lead's answer with the lead's name.</summary>
-    public async Task TellAskerAsync(LeadQuestion question, IReadOnlySet<string> leads, CancellationToken cancellationToken)
+    /// <returns>False when Teams would not take the message (e.g. the bot is not installed for them).</returns>
+    public async Task<bool> TellAskerAsync(LeadQuestion question, IReadOnlySet<string> leads, CancellationToken cancellationToken)
     {
         var headline = $"{question.Answer!.By.Name}, your policy lead, answered your question.";
         var message = Message(cards.Question(question, leads, new QuestionView(Headline: headline))) with { Text = headline };
@@ -72,6 +73,7 @@ public sealed partial class LeadMessenger(
         var sent = await proactive.SendToPersonAsync(origin.ServiceUrl, origin.TenantId, Bot(origin), question.Asker.Id, message, cancellationToken);
         if (!sent.IsOk)
             LogNotTold(logger, question.Id, sent.Status);
+        return sent.IsOk;
     }
 
     /// <summary>Reminds the leads that a question is still unclaimed: in its channel thread, or 1:1.</summary>

@@ -51,9 +51,11 @@ public sealed partial class LeadQuestionCardHandler(
                 LogAnswered(logger, question.Id, question.Topic, reply.Reusable);
                 if (reply.Reusable)
                     reviewed.Forget();
+                var told = await messenger.TellAskerAsync(question, leads, cancellationToken);
                 await messenger.UpdateEveryCopyAsync(question, leads, cancellationToken);
-                await messenger.TellAskerAsync(question, leads, cancellationToken);
-                return Card(question, leads, new QuestionView(Headline: "Your answer was sent to the member of staff who asked."));
+                return Card(question, leads, new QuestionView(Headline: told
+                    ? "Your answer was sent to the member of staff who asked."
+                    : $"Your answer is recorded, but I couldn't reach {question.Asker.Name} in Teams. Please pass it on yourself."));
 
             case LeadVerbs.Retire:
                 var retired = await decisions.RetireAsync(questionId, sender, leads, conversationId, cancellationToken);

@@ -113,6 +113,18 @@ public sealed class PolicyLeadWorkflowTests(AzuriteFixture azurite) : PolicyLead
     }
 
     [Fact]
+    public async Task Answer_AskerUnreachable_LeadToldToPassItOn()
+    {
+        var questionId = await AskLeadAsync(await AnswerToAsync(ChatGptQuestion));
+        Host.Connector.AnswerNext(403);
+
+        var body = await LeadActsAsync(LeadVerbs.Answer, questionId, Jo, Answer("Yes, for planning."));
+
+        Assert.Contains("I couldn't reach Sam Taylor in Teams. Please pass it on yourself.", CardJson.Text(body["value"]));
+        Assert.Equal(QuestionStatus.Answered, (await StoredAsync(questionId)).Status);
+    }
+
+    [Fact]
     public async Task Answer_Empty_AskedToWriteItAndStillOpen()
     {
         var questionId = await AskLeadAsync(await AnswerToAsync(ChatGptQuestion));
