@@ -87,19 +87,23 @@ public sealed class ReviewedAnswersTests(AzuriteFixture azurite) : PolicyLeadHos
     }
 
     [Fact]
-    public async Task ExpertAnswers_NotALead_Refused()
+    public async Task ExpertAnswers_NotALead_RefusedAndCannotRetire()
     {
-        await AnswerReusableAsync(ChatGptQuestion, LeadsAnswer, "yes");
+        var questionId = await AnswerReusableAsync(ChatGptQuestion, LeadsAnswer, "yes");
 
         var reply = Assert.Single(await Host.SayAsync("expert answers", Colleague));
+        var retire = await LeadActsAsync(LeadVerbs.Retire, questionId, Colleague);
 
         Assert.Equal(ExpertAnswersCommand.NotAllowedText, reply.Text);
+        Assert.Equal(LeadQuestionCardHandler.NotLeadText, (string?)retire["value"]);
+        Assert.Contains((await AnswerToAsync("Am I allowed to use AI tools like ChatGPT for lesson planning?")).Texts, text => text.Contains(LeadsAnswer, StringComparison.Ordinal));
     }
 
-    private async Task AnswerReusableAsync(string question, string answer, string verdict)
+    private async Task<string> AnswerReusableAsync(string question, string answer, string verdict)
     {
         var questionId = await AskLeadAsync(await AnswerToAsync(question));
         await LeadActsAsync(LeadVerbs.Answer, questionId, Jo, Answer(answer, verdict, reusable: true));
+        return questionId;
     }
 
     private static IEnumerable<System.Text.Json.Nodes.JsonObject> Buttons(System.Text.Json.Nodes.JsonNode? node) => node switch
