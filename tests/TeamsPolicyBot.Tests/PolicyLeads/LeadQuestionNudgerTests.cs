@@ -53,3 +53,24 @@ public sealed class LeadQuestionNudgerTests(AzuriteFixture azurite) : PolicyLead
         Assert.Equal(2, Host.Connector.Requests.Count(r => r.Text?.Contains(Reminder) == true));
     }
 }
+
+/// <summary>With Experts:ChannelId set, the nudge is a reply in the question's thread rather than 1:1 messages.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LeadQuestionChannelNudgeTests(AzuriteFixture azurite)
+    : PolicyLeadHostTests(azurite, new() { ["Experts:ChannelId"] = "19:Lk4Pq9sWtR2xY6nMcB8vJ3hG0dF5aE7z@thread.tacv2" })
+{
+    [Fact]
+    public async Task NudgeDue_ChannelConfigured_OneReplyInTheQuestionsThread()
+    {
+        var answer = await AnswerToAsync(ChatGptQuestion);
+        await PressAsync(answer.ButtonFor(LeadVerbs.Ask), Requester);
+        Host.Time.Advance(TimeSpan.FromHours(25));
+        var before = Host.Connector.Requests.Count;
+
+        Assert.Equal(1, await Host.Service<LeadQuestionNudger>().NudgeDueAsync(CancellationToken.None));
+
+        var reply = Assert.Single(Host.Connector.Requests.Skip(before));
+        Assert.Contains("still waiting for a policy lead to claim it", reply.Text);
+        Assert.StartsWith("/v3/conversations/" + Uri.EscapeDataString("19:Lk4Pq9sWtR2xY6nMcB8vJ3hG0dF5aE7z@thread.tacv2;messageid="), reply.PathAndQuery);
+    }
+}
