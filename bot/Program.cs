@@ -7,6 +7,7 @@ using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
+using TeamsPolicyBot.PolicyLeads;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Telemetry;
@@ -29,6 +30,7 @@ builder.AddGuidanceConversation();
 builder.AddWelcome();
 builder.AddApprovals();
 builder.AddAcademies();
+builder.AddPolicyLeads();
 builder.AddReminders();
 
 var app = builder.Build();

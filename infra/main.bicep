@@ -45,6 +45,12 @@ param approverGroupId string
 @description('Teams channel ID (19:…@thread.tacv2) of the senior leaders\' channel where approval requests are posted.')
 param approvalsChannelId string = ''
 
+@description('Object ID of the Entra group of policy leads who answer the questions staff put to them ("Ask the policy lead"); empty turns that off.')
+param policyLeadGroupId string = ''
+
+@description('Teams channel ID (19:…@thread.tacv2) where questions to the policy leads are posted; empty sends them 1:1.')
+param policyLeadsChannelId string = ''
+
 @description('Entra object IDs of the staff who may run admin commands (reminder report, export), comma-separated.')
 param adminUsers string = ''
 
@@ -220,6 +226,14 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Approvals__ChannelId'
           value: approvalsChannelId
+        }
+        {
+          name: 'Experts__LeadGroupId'
+          value: policyLeadGroupId
+        }
+        {
+          name: 'Experts__ChannelId'
+          value: policyLeadsChannelId
         }
         {
           name: 'Admin__Users'

@@ -1,3 +1,5 @@
+using TeamsPolicyBot.Storage;
+
 namespace TeamsPolicyBot.Approvals;
 
 public enum DecisionOutcome

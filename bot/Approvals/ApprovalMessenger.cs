@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 

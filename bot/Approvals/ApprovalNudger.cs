@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
 

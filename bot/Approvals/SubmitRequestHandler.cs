@@ -1,5 +1,7 @@
 using TeamsPolicyBot.Academies;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
 

@@ -2,11 +2,16 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance.Packs;
+using TeamsPolicyBot.PolicyLeads;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
-/// <summary>"feedback summary": the policy lead reads how staff rated the answers, per topic of the configured pack.</summary>
-public sealed class FeedbackSummaryCommand(GuidanceFeedbackStore store, PolicyPack pack, IOptions<FeedbackSummaryOptions> options) : IBotCommand
+/// <summary>
+/// "feedback summary": the policy lead reads how staff rated the answers, and how many questions put to the policy
+/// leads are open and answered, per topic of the configured pack.
+/// </summary>
+public sealed class FeedbackSummaryCommand(
+    GuidanceFeedbackStore store, LeadQuestionStore questions, PolicyPack pack, IOptions<FeedbackSummaryOptions> options) : IBotCommand
 {
     public const string NotAllowedText = "Only the policy lead can see the feedback summary.";
 
@@ -22,7 +27,23 @@ public sealed class FeedbackSummaryCommand(GuidanceFeedbackStore store, PolicyPa
             return;
         }
         var counts = await store.CountsAsync(pack.Id, cancellationToken);
-        await turn.SendTextAsync(Summary(pack.Id, counts), cancellationToken);
+        await turn.SendTextAsync(Summary(pack.Id, counts) + "\n\n" + await QuestionSummaryAsync(cancellationToken), cancellationToken);
+    }
+
+    private async Task<string> QuestionSummaryAsync(CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<string, (int Open, int Answered)>(StringComparer.Ordinal);
+        await foreach (var stored in questions.ForPackAsync(pack.Id, cancellationToken))
+        {
+            var (open, answered) = counts.GetValueOrDefault(stored.Question.Topic);
+            counts[stored.Question.Topic] = stored.Question.IsAnswered ? (open, answered + 1) : (open + 1, answered);
+        }
+        if (counts.Count == 0)
+            return "Nobody has asked the policy lead a question yet.";
+        var text = new StringBuilder("Questions put to the policy lead, by topic:");
+        foreach (var (topic, (open, answered)) in counts.OrderByDescending(c => c.Value.Open + c.Value.Answered))
+            text.Append($"\n\n- {topic}: {open} open, {answered} answered");
+        return text.ToString();
     }
 
     internal static string Summary(string packId, IReadOnlyList<FeedbackCount> counts)

@@ -1,22 +1,27 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Guidance.Packs;
+using TeamsPolicyBot.PolicyLeads;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
-/// The guidance-answer card (cards/README.md): the verdict, what to do now, the report box, the quoted clauses and
-/// the feedback buttons. The card carries its own data back in its Action.Execute buttons (<c>answer</c>), so a
-/// button press can redraw it (thanks for the feedback, "Sent to … at 10:42") without the bot storing the question.
+/// The guidance-answer card (cards/README.md): the verdict, a policy lead's reviewed answer to a similar question,
+/// what to do now, the report box, the quoted clauses, the feedback buttons and "Ask the policy lead". The card
+/// carries its own data back in its Action.Execute buttons (<c>answer</c>), so a button press can redraw it (thanks
+/// for the feedback, "Sent to … at 10:42") without the bot storing the question.
 /// </summary>
-public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, AcademySafeguarding safeguarding)
+public sealed class GuidanceAnswerCard(
+    CardTemplates cards, PolicyPack pack, AcademySafeguarding safeguarding, IOptions<PolicyLeadsOptions> policyLeads)
 {
     public const string CardName = "guidance-answer";
 
     /// <summary>The data for a fresh answer to <paramref name="question"/>.</summary>
-    public GuidanceAnswerData Data(string question, GuidanceResult result, string conversationType) => new()
+    /// <param name="similar">A policy lead's reviewed answer to a similar question, shown beside the verdict.</param>
+    public GuidanceAnswerData Data(string question, GuidanceResult result, string conversationType, SimilarAnswer? similar = null) => new()
     {
         AnswerId = Guid.NewGuid().ToString("N"),
         Question = question,
@@ -31,19 +36,24 @@ public sealed class GuidanceAnswerCard(CardTemplates cards, PolicyPack pack, Aca
         Document = Document,
         Pack = result.Pack,
         Topic = result.Topic ?? GuidanceAnswerData.NoTopic,
+        CanAskLead = result.Verdict == Verdicts.Caution && policyLeads.Value.IsConfigured,
+        SimilarHeading = similar?.Heading ?? "",
+        SimilarAnswer = similar?.Text ?? "",
+        SimilarNote = similar?.Note ?? "",
     };
 
     public Attachment Render(GuidanceAnswerData data) => cards.RenderAttachment(CardName, data);
 
     /// <summary>
     /// The card redrawn from the data a button sent back, as the JSON an invoke response replaces the pressed card
-    /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" offer
-    /// are taken from the bot's own settings, never from it.
+    /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" and
+    /// "Ask the policy lead" offers are taken from the bot's own settings, never from it.
     /// </summary>
     public JsonElement Redraw(GuidanceAnswerData sentBack) => cards.Render(CardName, sentBack with
     {
         Document = Document,
         CanTell = sentBack.Report && safeguarding.AnyContacts,
+        CanAskLead = sentBack.CanAskLead && policyLeads.Value.IsConfigured,
     });
 
     private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");
@@ -82,6 +92,20 @@ public sealed record GuidanceAnswerData
 
     /// <summary>Shown in place of "Was this right?" once the member of staff answered it.</summary>
     public string FeedbackThanks { get; init; } = "";
+
+    /// <summary>Policy leads are configured and the answer is <c>caution</c>, or the member of staff said it was not right.</summary>
+    public bool CanAskLead { get; init; }
+
+    /// <summary>Shown in place of the note and "Ask the policy lead" once pressed.</summary>
+    public string AskedLead { get; init; } = "";
+
+    /// <summary>"Your policy lead answered a similar question on 3 March:"; empty when there is none.</summary>
+    public string SimilarHeading { get; init; } = "";
+
+    public string SimilarAnswer { get; init; } = "";
+
+    /// <summary>Why the reviewed answer does not change a <c>no</c> or a report; empty otherwise.</summary>
+    public string SimilarNote { get; init; } = "";
 }
 
 public sealed record GuidanceDocument(string Title, string Link);

@@ -4,10 +4,10 @@ using TeamsPolicyBot.Connector;
 namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
-/// What the answer card's Action.Execute buttons send: which answer, the vote or the note, and the card's own data
-/// (<c>answer</c>) to redraw it with.
+/// What the answer card's Action.Execute buttons send: which answer, the vote, the note for the safeguarding lead or
+/// for the policy lead (<c>leadNote</c>), and the card's own data (<c>answer</c>) to redraw it with.
 /// </summary>
-public sealed record GuidanceCardActionData(string? AnswerId, bool? Helpful, string? Note, GuidanceAnswerData? Answer)
+public sealed record GuidanceCardActionData(string? AnswerId, bool? Helpful, string? Note, GuidanceAnswerData? Answer, string? LeadNote = null)
 {
     // Answer ids are 32 hex digits, packs and topics short ids: anything longer did not come from our card.
     private const int MaxIdLength = 64;

@@ -1,18 +1,20 @@
 using System.Text.Json;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.PolicyLeads;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
 /// A policy question typed in chat (the default dialog): the engine answers it from the configured pack; while a
 /// fact that changes the answer is missing, the bot asks for it with buttons (<see cref="GuidanceQuestionPrompt"/>),
-/// then answers with the guidance-answer card. The question and answers so far live in dialog state, so the
-/// conversation carries on after a restart.
+/// then answers with the guidance-answer card, with a policy lead's reviewed answer to a similar question beside the
+/// verdict when there is one. The question and answers so far live in dialog state, so the conversation carries on
+/// after a restart.
 /// </summary>
 public sealed partial class GuidanceDialog(
-    GuidanceEngine engine, GuidanceAnswerCard answerCard, AcademySafeguarding safeguarding, GuidanceMetrics metrics, ILogger<GuidanceDialog> logger)
-    : Dialog(DialogId)
+    GuidanceEngine engine, GuidanceAnswerCard answerCard, AcademySafeguarding safeguarding, ReviewedAnswers reviewed, GuidanceMetrics metrics,
+    ILogger<GuidanceDialog> logger) : Dialog(DialogId)
 {
     public const string DialogId = "guidance";
 
@@ -70,7 +72,8 @@ public sealed partial class GuidanceDialog(
         var conversationType = turn.Activity.Conversation?.ConversationType ?? Connector.ConversationTypes.Personal;
         LogAnswered(logger, result.Pack, result.Topic, result.Verdict, result.Report);
         metrics.Answered(result);
-        var answer = answerCard.Data(asked.Question, result, conversationType);
+        var similar = await reviewed.FindAsync(result, cancellationToken);
+        var answer = answerCard.Data(asked.Question, result, conversationType, similar);
         if (answer.Report)
             answer = answer with { ReportTo = (await safeguarding.ForAsync(turn.Activity.From?.AadObjectId, cancellationToken)).Name(answer.ReportTo) };
         await turn.SendCardAsync(answerCard.Render(answer), cancellationToken);

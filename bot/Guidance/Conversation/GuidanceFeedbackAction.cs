@@ -2,7 +2,10 @@ using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
 
-/// <summary>"Was this right?" Yes / No (verb <c>guidance.feedback</c>): one vote per person per answer, then thanks.</summary>
+/// <summary>
+/// "Was this right?" Yes / No (verb <c>guidance.feedback</c>): one vote per person per answer, then thanks; after
+/// "No" the card offers "Ask the policy lead".
+/// </summary>
 public sealed partial class GuidanceFeedbackAction(GuidanceFeedbackStore store, GuidanceAnswerCard card, ILogger<GuidanceFeedbackAction> logger)
     : ICardActionHandler
 {
@@ -19,7 +22,11 @@ public sealed partial class GuidanceFeedbackAction(GuidanceFeedbackStore store, 
 
         var recorded = await store.TryRecordAsync(answer.Pack, answer.Topic, data.AnswerId!, voterId, helpful, cancellationToken);
         LogFeedback(logger, answer.Pack, answer.Topic, helpful, recorded);
-        return AdaptiveCardInvokeResponse.Card(card.Redraw(answer with { FeedbackThanks = recorded ? ThanksText : AlreadyVotedText }));
+        return AdaptiveCardInvokeResponse.Card(card.Redraw(answer with
+        {
+            FeedbackThanks = recorded ? ThanksText : AlreadyVotedText,
+            CanAskLead = answer.CanAskLead || !helpful,
+        }));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Guidance feedback for pack {Pack}, topic {Topic}: helpful {Helpful}, recorded {Recorded}")]

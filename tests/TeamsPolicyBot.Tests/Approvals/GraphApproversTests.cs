@@ -9,6 +9,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Tests.Dialogs;
 using TeamsPolicyBot.Tests.Infrastructure;
+using TeamsPolicyBot.Tests.People;
 using static TeamsPolicyBot.Tests.Approvals.ApprovalsHost;
 
 namespace TeamsPolicyBot.Tests.Approvals;
@@ -16,12 +17,12 @@ namespace TeamsPolicyBot.Tests.Approvals;
 /// <summary>Approvers read from an Entra ID group with Microsoft Graph, against Graph JSON from a mocked HTTP handler.</summary>
 public sealed class GraphApproversTests
 {
-    private const string GroupId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    private const string GroupId = FakeGraphGroup.GroupId;
 
     [Fact]
     public async Task Members_TwoPages_ReadsEveryTransitiveMemberFollowingNextLink()
     {
-        var graph = new FakeGraph([Jo.AadObjectId.ToUpperInvariant()], [Priya.AadObjectId]);
+        var graph = new FakeGraphGroup([Jo.AadObjectId.ToUpperInvariant()], [Priya.AadObjectId]);
         var approvers = Create(graph, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
 
         var members = await approvers.MembersAsync(GroupId, CancellationToken.None);
@@ -35,7 +36,7 @@ public sealed class GraphApproversTests
     [Fact]
     public async Task Members_WithinCacheDuration_DoesNotAskGraphAgainUntilItExpires()
     {
-        var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
+        var graph = new FakeGraphGroup([Jo.AadObjectId], [Priya.AadObjectId]);
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var approvers = Create(graph, time);
 
@@ -52,7 +53,7 @@ public sealed class GraphApproversTests
     [Fact]
     public async Task Members_GraphFailsAfterCacheExpires_KeepsLastMembersAndTriesAgainNextTime()
     {
-        var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
+        var graph = new FakeGraphGroup([Jo.AadObjectId], [Priya.AadObjectId]);
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var approvers = Create(graph, time);
         await approvers.MembersAsync(GroupId, CancellationToken.None);
@@ -71,7 +72,7 @@ public sealed class GraphApproversTests
     [Fact]
     public async Task Members_GraphFailsWithNothingRead_Throws()
     {
-        var graph = new FakeGraph([Jo.AadObjectId], []) { Failing = true };
+        var graph = new FakeGraphGroup([Jo.AadObjectId], []) { Failing = true };
 
         await Assert.ThrowsAnyAsync<Exception>(() => Create(graph, TimeProvider.System).MembersAsync(GroupId, CancellationToken.None));
     }
@@ -82,7 +83,7 @@ public sealed class GraphApproversTests
         [Fact]
         public async Task Decide_GroupMemberApproves_NonMemberRefused()
         {
-            var graph = new FakeGraph([Jo.AadObjectId], [Priya.AadObjectId]);
+            var graph = new FakeGraphGroup([Jo.AadObjectId], [Priya.AadObjectId]);
             await using var host = await ApprovalsHost.StartAsync(azurite,
                 new() { ["Approvals:Approvers"] = "", ["Approvals:ApproverGroupId"] = GroupId },
                 services => services.AddSingleton(graph.Client()));
@@ -97,50 +98,9 @@ public sealed class GraphApproversTests
         }
     }
 
-    private static GraphApprovers Create(FakeGraph graph, TimeProvider time) => new(
+    private static GraphApprovers Create(FakeGraphGroup graph, TimeProvider time) => new(
         graph.Client(),
         Options.Create(new ApprovalsOptions { ApproverGroupId = GroupId, ApproverCacheDuration = TimeSpan.FromMinutes(5) }),
         time,
         NullLogger<GraphApprovers>.Instance);
-
-    /// <summary>Answers Graph's transitive members query with two pages of users, the first with an @odata.nextLink.</summary>
-    private sealed class FakeGraph(IReadOnlyList<string> firstPage, IReadOnlyList<string> secondPage) : HttpMessageHandler
-    {
-        private readonly List<Uri> _requests = [];
-
-        public IReadOnlyList<Uri> Requests
-        {
-            get { lock (_requests) return [.. _requests]; }
-        }
-
-        public bool Failing { get; set; }
-
-        public GraphServiceClient Client() => new(new HttpClient(this), new AnonymousAuthenticationProvider());
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (_requests)
-                _requests.Add(request.RequestUri!);
-            if (Failing)
-            {
-                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden)
-                {
-                    Content = new StringContent("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}""", Encoding.UTF8, "application/json"),
-                });
-            }
-            var last = request.RequestUri!.Query.Contains("skiptoken", StringComparison.Ordinal);
-            var page = new JsonObject
-            {
-                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id)",
-                ["value"] = new JsonArray([.. (last ? secondPage : firstPage).Select(id =>
-                    (JsonNode)new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = id })]),
-            };
-            if (!last)
-                page["@odata.nextLink"] = $"https://graph.microsoft.com/v1.0/groups/{GroupId}/transitiveMembers/microsoft.graph.user?$select=id&$top=999&$skiptoken=RFNwdAIAAQAAAA";
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent(page.ToJsonString(), Encoding.UTF8, "application/json"),
-            });
-        }
-    }
 }

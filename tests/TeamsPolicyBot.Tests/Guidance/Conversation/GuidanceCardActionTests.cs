@@ -164,7 +164,9 @@ public sealed class GuidanceCardActionTests(AzuriteFixture azurite) : IAsyncLife
 
         var reply = Assert.Single(await _host.SayAsync("Feedback summary"));
 
-        Assert.Equal("\"Was this right?\" for the fierte pack, by topic:\n\n- friend-request: 0 yes, 1 no", reply.Text);
+        Assert.Equal(
+            "\"Was this right?\" for the fierte pack, by topic:\n\n- friend-request: 0 yes, 1 no\n\nNobody has asked the policy lead a question yet.",
+            reply.Text);
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using TeamsPolicyBot.Approvals;
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Guidance.Packs;
+
+namespace TeamsPolicyBot.PolicyLeads;
+
+/// <summary>
+/// The question card's actions: the automatic refresh that gives each lead their own view, Claim, and Send answer.
+/// Once a question is claimed or answered every copy of its card is updated; once answered the asker is told.
+/// </summary>
+public sealed partial class LeadQuestionCardHandler(
+    LeadQuestionStore questions,
+    LeadDecisions decisions,
+    LeadDirectory leadDirectory,
+    LeadCards cards,
+    LeadMessenger messenger,
+    ReviewedAnswers reviewed,
+    ILogger<LeadQuestionCardHandler> logger) : ICardActionHandler
+{
+    public const string NotLeadText = "Only a policy lead can claim or answer staff's questions.";
+    private const string NotFoundText = "I can't find that question. It may have been asked in another deployment of the bot.";
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender() is not { } sender)
+            return StaffTurn.Unidentified;
+        var data = new FormData(action.Data);
+        var questionId = data.Text("questionId", 100);
+        var conversationId = turn.Activity.Conversation?.Id ?? "";
+        var leads = await leadDirectory.GetLeadsAsync(cancellationToken);
+
+        switch (action.Verb)
+        {
+            case LeadVerbs.Claim:
+                var claimed = await decisions.ClaimAsync(questionId, sender, leads, conversationId, cancellationToken);
+                if (claimed.Outcome != LeadOutcome.Recorded)
+                    return Refusal(claimed);
+                await messenger.UpdateEveryCopyAsync(claimed.Question!, leads, cancellationToken);
+                return Card(claimed.Question!, leads, new QuestionView(CanAnswer: true, Headline: "You claimed this question."));
+
+            case LeadVerbs.Answer:
+                var verdict = data.Choice("verdict", Verdicts.All);
+                var clauses = new[] { "clause1", "clause2", "clause3" }.Select(id => data.Text(id, 200)).ToList();
+                var reply = new LeadReply(data.Text("answer", 4000), verdict, clauses, data.Text("reusable", 10) == "true");
+                var answered = await decisions.AnswerAsync(questionId, sender, leads, reply, conversationId, cancellationToken);
+                if (answered.Outcome == LeadOutcome.AnswerRequired)
+                    return Card(answered.Question!, leads, new QuestionView(CanAnswer: true, Notice: "Write your answer first."));
+                if (answered.Outcome != LeadOutcome.Recorded)
+                    return Refusal(answered);
+                var question = answered.Question!;
+                LogAnswered(logger, question.Id, question.Topic, reply.Reusable);
+                if (reply.Reusable)
+                    reviewed.Forget();
+                var told = await messenger.TellAskerAsync(question, leads, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(question, leads, cancellationToken);
+                return Card(question, leads, new QuestionView(Headline: told
+                    ? "Your answer was sent to the member of staff who asked."
+                    : $"Your answer is recorded, but I couldn't reach {question.Asker.Name} in Teams. Please pass it on yourself."));
+
+            case LeadVerbs.Retire:
+                var retired = await decisions.RetireAsync(questionId, sender, leads, conversationId, cancellationToken);
+                if (retired.Outcome != LeadOutcome.Recorded)
+                    return Refusal(retired);
+                reviewed.Forget();
+                return AdaptiveCardInvokeResponse.Card(cards.Answers(await reviewed.ListAsync(cancellationToken)).Content!.Value);
+
+            default:
+                var stored = await questions.GetAsync(questionId, cancellationToken);
+                if (stored is null)
+                    return AdaptiveCardInvokeResponse.Message(NotFoundText);
+                return Card(stored.Question, leads, ViewFor(sender, stored.Question, leads));
+        }
+    }
+
+    private AdaptiveCardInvokeResponse Card(LeadQuestion question, IReadOnlySet<string> leads, QuestionView view) =>
+        AdaptiveCardInvokeResponse.Card(cards.QuestionJson(question, leads, view));
+
+    private static QuestionView ViewFor(StaffMember sender, LeadQuestion question, IReadOnlySet<string> leads)
+    {
+        if (!leads.Contains(sender.Id))
+            return QuestionView.Everyone;
+        var claimedByOther = question.ClaimedBy is { } claimer && !string.Equals(claimer.Id, sender.Id, StringComparison.OrdinalIgnoreCase);
+        return new QuestionView(CanClaim: true, CanAnswer: !claimedByOther);
+    }
+
+    internal static AdaptiveCardInvokeResponse Refusal(LeadResult result) => AdaptiveCardInvokeResponse.Message(result.Outcome switch
+    {
+        LeadOutcome.NotLead => NotLeadText,
+        LeadOutcome.ClaimedByOther => $"{result.Question!.ClaimedBy!.Name} has already claimed this question.",
+        LeadOutcome.AlreadyAnswered =>
+            $"{result.Question!.Answer!.By.Name} already answered this question, on {ApprovalCards.When(result.Question.Answer.At)}.",
+        LeadOutcome.NotReusable => "That answer is not being shown for similar questions.",
+        _ => NotFoundText,
+    });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (topic {Topic}) was answered; reusable {Reusable}")]
+    private static partial void LogAnswered(ILogger logger, string questionId, string topic, bool reusable);
+}
