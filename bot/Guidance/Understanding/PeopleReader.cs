@@ -91,6 +91,8 @@ internal sealed class PeopleReader(int currentYear)
             mentions.Add(new Mention(FormerPupil, Pattern.Of("teach").Matches(m).First().Start));
         else if (mentions.Count == 0 && Pattern.Of("who|she|he|they ~ left|graduated").Matches(m).FirstOrDefault() is { End: > 0 } left)
             mentions.Add(new Mention(FormerPupil, left.Start));
+        else if (mentions.Count == 0 && relatives.Count == 0 && AttendsSchool(m) is { } attends)
+            mentions.Add(new Mention(CurrentPupil, attends));
         var before = mentions.Count;
         mentions = DropNegated(m, mentions);
         if (mentions.Count == 0 && before > 0)
@@ -114,11 +116,11 @@ internal sealed class PeopleReader(int currentYear)
                 if (nearest is not null)
                     people[people.IndexOf(nearest)] = nearest with { Relative = true };
                 else if (!people.Any(p => p.Relative == true && p.Role is null or Other))
-                    people.Add(new Person(NotAtTheSchool(m) || AdultRelatives.Contains(m.StemAt(relative)) ? Other : null, AgeRange.Unknown, true, relative));
+                    people.Add(new Person(RelativesRole(m, relative), AgeRange.Unknown, true, relative));
             }
         }
 
-        return AssignAges(m, people);
+        return AssignAges(m, people, people.Select(p => p.Position).Concat(relatives).ToHashSet());
     }
 
     private static bool IsYearGroup(Message m, int i) =>
@@ -229,7 +231,7 @@ internal sealed class PeopleReader(int currentYear)
         if (Pattern.Of("used to be|go").Matches(m).Any(x => x.End < i && x.End >= i - 5)) return true;
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
-            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] == "left") return true;
+            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] is "left" or "taught") return true;
             if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
             if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
             if (Pattern.Of("used to").StartsAt(m, j)) return true;
@@ -249,8 +251,39 @@ internal sealed class PeopleReader(int currentYear)
         return false;
     }
 
-    private static bool TaughtThemBefore(Message m) =>
-        Pattern.Of("used to teach").IsIn(m) || Pattern.Of("i teach him|her|them ~ ago|before|year").IsIn(m) && m.Words.Any(w => w.Text == "taught");
+    /// <summary>"someone I taught", "I taught her in Year 9", "a boy I used to teach"; not "I taught with her".</summary>
+    private static bool TaughtThemBefore(Message m)
+    {
+        if (Pattern.Of("used to teach").IsIn(m)) return true;
+        for (var i = 1; i < m.Count; i++)
+        {
+            if (m[i] != "taught" || m.Is(i + 1, "with", "alongside", "at", "in", "for", "here", "there")) continue;
+            var j = i - 1;
+            while (j > 0 && m[j] is "have" or "had" or "once" or "also" or "actually") j--;
+            if (m[j] == "i") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A relative the message names only by relation: a pupil when they attend the school ("my sister's son
+    /// goes to our academy"), someone else when grown up or elsewhere, unknown otherwise.</summary>
+    private static string? RelativesRole(Message m, int relative) =>
+        NotAtTheSchool(m) ? Other
+        : AttendsSchool(m) is not null ? CurrentPupil
+        : AdultRelatives.Contains(m.StemAt(relative)) ? Other
+        : null;
+
+    /// <summary>Where someone is said to attend the school or a school of the trust ("goes to our academy",
+    /// "attends one of the trust's academies", "is at the school"); null when no one is.</summary>
+    private static int? AttendsSchool(Message m)
+    {
+        foreach (var (start, _) in Pattern.Of("go|goes|going|attend|attends|attending|start|started|starts|join|joined|be ~ school|academy|academies|primary|secondary|college|here").Matches(m))
+        {
+            if (m[start - 1] is "i" or "we" || m.Is(start, "be") && !m.Is(start + 1, "at", "in")) continue;
+            return start;
+        }
+        return null;
+    }
 
     /// <summary>"not a pupil", "isn't a parent": that role is ruled out (unless "anymore": then former).</summary>
     private static List<Mention> DropNegated(Message m, List<Mention> mentions) =>
@@ -261,16 +294,18 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool NotAtTheSchool(Message m) =>
         Pattern.Of("not ~ connect*|link*|associat* ~ school|academy|trust").IsIn(m) || Pattern.Of("nothing to do with").IsIn(m)
-        || Pattern.Of("not|never ~ go|attend|went ~ school|academy|here|there").IsIn(m) || Pattern.Of("not a pupil|student").IsIn(m);
+        || Pattern.Of("not|never ~ go|attend|went ~ school|academy|here|there").IsIn(m) || Pattern.Of("not a pupil|student").IsIn(m)
+        || Pattern.Of("different|another|other school").IsIn(m) && !Pattern.Of("trust|ours").IsIn(m);
 
     private static bool IsNotRelative(Message m) =>
         Pattern.Of("not ~ relat*").IsIn(m) || Pattern.Of("no relation").IsIn(m) || Pattern.Of("unrelat*").IsIn(m)
         || Pattern.Of("not ~ family|families").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
 
-    private List<Person> AssignAges(Message m, List<Person> people)
+    /// <param name="named">Where the message names each person (a relative is named by the relation).</param>
+    private List<Person> AssignAges(Message m, List<Person> people, IReadOnlyCollection<int> named)
     {
         if (people.Count == 0) return people;
-        var ages = new AgeReader(currentYear).Read(m);
+        var ages = new AgeReader(currentYear).Read(m, named);
         var result = new List<Person>(people.Count);
         foreach (var person in people)
         {
