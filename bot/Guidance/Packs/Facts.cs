@@ -25,7 +25,7 @@ public static class Facts
     public const string Time = "time";
     public const string Concern = "concern";
     public const string Target = "target";
-    public const string Response = "response";
+    public const string Asking = "asking";
     public const string SetUpBy = "setUpBy";
     public const string Gossip = "gossip";
     public const string Confidential = "confidential";
@@ -74,7 +74,7 @@ public static class Facts
         [Time] = ["lesson", "work", "break", "outside-work"],
         [Concern] = ["abuse", "child-contact", "staff-conduct"],
         [Target] = ["me", "others"],
-        [Response] = ["act", "hold-back"],
+        [Asking] = ["act", "hold-back", "allowed"],
         [SetUpBy] = ["me", "pupils", "parents"],
         [Gossip] = YesNo,
         [Confidential] = YesNo,

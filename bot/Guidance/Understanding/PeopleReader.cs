@@ -15,7 +15,7 @@ internal sealed class PeopleReader(int currentYear)
     private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
     private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
     /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
-    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
+    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit", "written", "given");
 
     /// <summary>People who are strangers by what they are; <see cref="Someone"/> only when the message says "I do not know" them.</summary>
     private static readonly HashSet<string> StrangerNouns = Stemmer.Set("stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance");
@@ -191,7 +191,7 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool NearApproval(Message m, int i)
     {
-        for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 5); j++)
+        for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 7); j++)
             if (ApprovalWords.Contains(m.StemAt(j))) return true;
         return false;
     }

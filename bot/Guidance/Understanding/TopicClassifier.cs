@@ -152,7 +152,7 @@ internal static class TopicClassifier
 
         var action = facts.GetValueOrDefault(Facts.Action);
         var reacting = action is "share" or "comment" or "like";
-        var witnessed = SomeoneElseDidIt(m);
+        var witnessed = Witness.SomeoneElseDidIt(m);
         if (scores[Topics.Photos] > 0 && !witnessed) scores[Topics.Photos] += 4;
         if (facts.GetValueOrDefault(Facts.Account) == "official" && !reacting && scores[Topics.Photos] == 0) scores[Topics.OfficialPost] += 5;
         if (reacting && facts.GetValueOrDefault(Facts.PostBy) == "school") scores[Topics.SchoolPosts] += 3;
@@ -195,22 +195,6 @@ internal static class TopicClassifier
         Pattern.Of("use|using|try|trying|set|start ~ facebook|instagram|tiktok|twitter|x|youtube|snapchat|whatsapp|blog|social|site|app|platform|padlet|flipgrid").IsIn(m)
         && (Pattern.Of("project|learning|curriculum|educational|revision|homework|classroom|teach|teaching").IsIn(m)
             || Pattern.Of("with|for|in ~ class|pupil|pupils|student|students|year|form|group|kid|kids|children|lesson|lessons").IsIn(m));
-
-    /// <summary>"A parent posted…", "someone commented…": the member of staff saw something rather than
-    /// asking about their own post.</summary>
-    private static bool SomeoneElseDidIt(Message m) =>
-        !FactReader.IsMyReaction(m)
-        && !Pattern.Of("can|could|may|should|shall|do i ~ post|put|share|upload|publish|tweet|film|record|take|set|start|create").IsIn(m)
-        && !Pattern.Of("can|could|may|should|shall|do i ~ leave ~ comment|review|reply|message|note").IsIn(m)
-        && Pattern.Of("someone|somebody|parent|pupil|student|colleague|people|they|he|she|person|mum|dad|account|child|kid|year|group|teacher|staff|friend").Matches(m)
-            .Any(subject => Enumerable.Range(subject.End + 1, 3).Any(v => IsPublishing(m, v) && !m.Is(v - 1, "to") && m[v + 1] != "me"
-                && Enumerable.Range(subject.End + 1, v - subject.End - 1).All(between => m[between].All(char.IsAsciiDigit) || m[between] is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "keeps" or "kept" or "just" or "also" or "already" or "then")));
-
-    private static bool IsPublishing(Message m, int i) =>
-        m[i] is "posted" or "posting" or "posts" or "commented" or "commenting" or "shared" or "sharing" or "uploaded" or "uploading" or "wrote"
-            or "writing" or "written" or "created" or "creating" or "tweeted" or "tweeting" or "tagged" or "tagging" or "put" or "putting"
-            or "filmed" or "filming" or "recorded" or "recording" or "liked"
-        || m[i] is "set" or "setting" or "started" or "starting" && m[i + 1] is "up" or "a" or "an";
 
     /// <summary>Ties go to the topic where a wrong "yes" would hurt most.</summary>
     private static int Priority(string topic) => TopicOrder[topic];

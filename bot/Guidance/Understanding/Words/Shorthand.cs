@@ -53,7 +53,7 @@ internal static class Shorthand
         foreach (var (key, value) in WordFile.Read("shorthand.yaml").Values.SelectMany(s => s))
         {
             if (!seen.Add(key)) throw new InvalidOperationException($"shorthand.yaml lists '{key}' twice");
-            entries.Add((key.Split(' ', StringSplitOptions.RemoveEmptyEntries), value.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            entries.Add((key.Split(' ', StringSplitOptions.RemoveEmptyEntries), value.Single().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         }
         return entries.GroupBy(e => e.Key[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Key.Length).ToArray(), StringComparer.Ordinal);

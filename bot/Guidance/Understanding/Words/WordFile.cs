@@ -5,12 +5,13 @@ namespace TeamsPolicyBot.Guidance.Understanding.Words;
 
 /// <summary>
 /// Reads one of the engine's word lists (a YAML file in this folder, built into the assembly): named sections,
-/// each mapping a key to a text. A malformed list is a build mistake, so it throws rather than reporting lines.
+/// each mapping a key to a text or a list of texts. A malformed list is a build mistake, so it throws rather than
+/// reporting lines.
 /// </summary>
 internal static class WordFile
 {
-    /// <returns>Section name → (key → value), in file order.</returns>
-    public static IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> Read(string fileName)
+    /// <returns>Section name → (key → its texts), in file order.</returns>
+    public static IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>>> Read(string fileName)
     {
         var name = $"TeamsPolicyBot.Guidance.Words.{fileName}";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
@@ -19,13 +20,13 @@ internal static class WordFile
         var yaml = new YamlStream();
         yaml.Load(reader);
 
-        var sections = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        var sections = new Dictionary<string, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>>>(StringComparer.Ordinal);
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         foreach (var (sectionKey, sectionNode) in root.Children)
         {
-            var entries = new List<KeyValuePair<string, string>>();
+            var entries = new List<KeyValuePair<string, IReadOnlyList<string>>>();
             foreach (var (key, value) in ((YamlMappingNode)sectionNode).Children)
-                entries.Add(new(Text(key), Text(value)));
+                entries.Add(new(Text(key), value is YamlSequenceNode list ? list.Children.Select(Text).ToList() : [Text(value)]));
             sections[Text(sectionKey)] = entries;
         }
         return sections;
