@@ -35,7 +35,9 @@ public static class Facts
     public const string OwnLife = "ownLife";
     public const string Compromising = "compromising";
     public const string KeepsLog = "keepsLog";
-    public const string MarketingRole = "marketingRole";
+    public const string OfficialRole = "officialRole";
+    public const string Anonymous = "anonymous";
+    public const string Press = "press";
 
     /// <summary>The <c>when</c> keys for the age fact.</summary>
     public const string AgeUnder = "ageUnder";
@@ -84,7 +86,9 @@ public static class Facts
         [OwnLife] = YesNo,
         [Compromising] = YesNo,
         [KeepsLog] = YesNo,
-        [MarketingRole] = YesNo,
+        [OfficialRole] = YesNo,
+        [Anonymous] = YesNo,
+        [Press] = YesNo,
     };
 
     private static readonly Dictionary<string, string> Defaults = new()
@@ -106,7 +110,7 @@ public static class Facts
         [Leaving] = No,
         [OwnLife] = No,
         [Compromising] = No,
-        [MarketingRole] = No,
+        [OfficialRole] = No,
     };
 
     /// <summary>Facts whose value, when the question does not give it, is asked rather than assumed.</summary>

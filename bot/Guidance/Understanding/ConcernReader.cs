@@ -65,7 +65,7 @@ internal static class ConcernReader
     private static bool SomeoneElse(Message m) =>
         Witness.SomeoneElseDidIt(m)
         || Pattern.Of("someone|somebody|parent|pupil|student|colleague|people|they|he|she|person|mum|dad|account|child|kid|kids|year|group|teacher|friend|man|woman|boys|girls ~ keep*|be|has|have|been ~ send*|post*|leav*|writ*|shar*|messag*|comment*|bully*|harass*|troll*|threat*|abus*|mock*|call*").IsIn(m)
-        || Pattern.Of("be ~ being ~ bullied|harassed|trolled|threatened|abused|targeted|mocked|picked").IsIn(m);
+        || Pattern.Of("being|getting|been bullied|harassed|trolled|threatened|abused|targeted|mocked|groomed|picked").IsIn(m);
 
     private static bool AimedAtMe(Message m) =>
         Pattern.Of("about|at|to|towards ~ me").IsIn(m)
