@@ -46,24 +46,29 @@ public sealed class GuidanceEngine
         var result = AnswerTopic(message, situation, situation.Topic, answers, duties);
         if (result.Verdict != Verdicts.Yes) return result;
 
-        // A "yes" on a close call must hold for the runners-up too; otherwise the stricter answer stands.
+        // A "yes" on a close call must hold for the runners-up too; otherwise the stricter answer stands, if it
+        // rests on what the question says rather than on a runner-up's assumptions (a pupil, in pupil-contact).
         foreach (var runnerUp in situation.Topics.Skip(1).Where(t => Pack.RulesFor(t).Count > 0))
         {
-            var alternative = AnswerTopic(message, situation, runnerUp, answers, duties);
+            var alternative = AnswerTopic(message, situation, runnerUp, answers, duties, statedOnly: true);
             if (alternative.Verdict is not null && Verdicts.Strictness(alternative.Verdict) > Verdicts.Strictness(result.Verdict))
                 result = alternative;
         }
         return result;
     }
 
+    /// <param name="statedOnly">Keep only decisions whose rule tests facts the question stated.</param>
     private GuidanceResult AnswerTopic(Message question, Situation situation, string? topic, IReadOnlyDictionary<string, string> answers,
-        IReadOnlyList<PackDuty> duties)
+        IReadOnlyList<PackDuty> duties, bool statedOnly = false)
     {
         var rules = topic is null ? [] : Pack.RulesFor(topic);
         if (rules.Count == 0) return Fallback(question, topic, duties);
 
         var outcomes = People(situation, answers)
-            .Select(person => RuleEvaluator.Decide(rules, Facts(topic!, situation, person, answers)))
+            .Select(person => Facts(topic!, situation, person, answers))
+            .Select(facts => (Facts: facts, Outcome: RuleEvaluator.Decide(rules, facts)))
+            .Where(x => !statedOnly || x.Outcome.Rule is { } rule && rule.When.All(c => x.Facts.IsStated(c.Fact)))
+            .Select(x => x.Outcome)
             .ToList();
         var decided = outcomes.Where(o => o.Rule is not null).Select(o => o.Rule!).ToList();
         var ask = outcomes.FirstOrDefault(o => o.Ask is not null)?.Ask;

@@ -95,7 +95,7 @@ internal static class TopicClassifier
         if (facts.GetValueOrDefault(Facts.Gossip) == Facts.Yes) scores[Topics.SchoolPosts] += 8;
         if (facts.GetValueOrDefault(Facts.Confidential) == Facts.Yes) scores[Topics.SchoolPosts] += 6;
         // Something worrying that someone else did is about reporting, unless the question is what to say back.
-        if (facts.ContainsKey(Facts.Concern) && !ProposesOwnMessage(m)) scores[Topics.Reporting] += 8;
+        if (facts.ContainsKey(Facts.Concern) && !ProposesOwnMessage(m)) scores[Topics.Reporting] += 12;
         // Running the school's own account: its posts, replies and hand-over.
         if (facts.GetValueOrDefault(Facts.OfficialRole) == Facts.Yes && facts.GetValueOrDefault(Facts.Account) == "official"
             && !facts.ContainsKey(Facts.Concern))
