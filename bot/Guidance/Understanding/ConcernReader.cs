@@ -12,7 +12,8 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 internal static class ConcernReader
 {
     private const string Abuse =
-        "abus*|harass*|bully|bullying|bullied|bullies|cyberbull*|troll*|threat*|intimidat*|stalk*|hateful|racist|sexist|homophob*|vile|mock*|humiliat*";
+        "abus*|harass*|bully|bullying|bullied|bullies|cyberbull*|troll*|threat*|intimidat*|stalk*|hateful|racist|sexist|homophob*|vile|mock*|humiliat*|"
+        + "lie|lies|lying|untrue|fictitious|malicious|defam*|slander*|libel*";
 
     private const string Unkind = "nasty|horrible|offensive|cruel|rude|mean|unkind|insulting|hurtful|threatening|abusive|inappropriate|sexual|explicit";
 
@@ -59,7 +60,7 @@ internal static class ConcernReader
     private static bool IsAbuse(Message m) =>
         Pattern.Of(Abuse).IsIn(m) || Pattern.Of(UnkindWords).IsIn(m)
         || Pattern.Of("make|making|made ~ fun").IsIn(m) || Pattern.Of("have|having|had ~ a go at").IsIn(m) || Pattern.Of("slag*|slagging ~ off").IsIn(m)
-        || Pattern.Of("hate page|group|account").IsIn(m);
+        || Pattern.Of("hate page|group|account").IsIn(m) || Pattern.Of("never happened").IsIn(m) || Pattern.Of("made ~ up").IsIn(m);
 
     /// <summary>Someone other than the member of staff did it: it is told, not asked about ("can I post…").</summary>
     private static bool SomeoneElse(Message m) =>

@@ -56,7 +56,9 @@ internal static class TopicClassifier
         var action = facts.GetValueOrDefault(Facts.Action);
         var reacting = action is "share" or "comment" or "like";
         var witnessed = Witness.SomeoneElseDidIt(m);
-        if (scores[Topics.Photos] > 0 && !witnessed) scores[Topics.Photos] += 4;
+        var classroomUse = IsClassroomUse(m, people);
+        // Photos weigh more when they are the question, not when a class would share them on a platform.
+        if (scores[Topics.Photos] > 0 && !witnessed && !classroomUse) scores[Topics.Photos] += 4;
         if (facts.GetValueOrDefault(Facts.Account) == "official" && !reacting && scores[Topics.Photos] == 0) scores[Topics.OfficialPost] += 5;
         if (reacting && facts.GetValueOrDefault(Facts.PostBy) == "school") scores[Topics.SchoolPosts] += 3;
         if (people.Any(p => p.Role is Facts.People.CurrentPupil or Facts.People.FormerPupil or Facts.People.Parent))
@@ -83,7 +85,7 @@ internal static class TopicClassifier
             scores[Topics.Tagging] += 6;
         if (Pattern.Of("about ~ work|job|day|school|class|colleague|colleagues|pupil|pupils|student|students").IsIn(m))
             scores[Topics.WorkTime] = Math.Min(scores[Topics.WorkTime], 2);
-        if (IsClassroomUse(m))
+        if (classroomUse)
         {
             scores[Topics.NewAccount] += 6;
             scores[Topics.WorkTime] = Math.Min(scores[Topics.WorkTime], 2);
@@ -109,10 +111,11 @@ internal static class TopicClassifier
         Pattern.Of("can|could|may|should|shall|do i ~ reply|respond|answer|comment|post|message|write|say|share|like|tweet|retweet|put").IsIn(m);
 
     /// <summary>"Use TikTok with my Year 6 class for a dance project": social media for teaching, which needs approval.</summary>
-    private static bool IsClassroomUse(Message m) =>
+    private static bool IsClassroomUse(Message m, IReadOnlyList<Person> people) =>
         Pattern.Of("use|using|try|trying|set|start ~ facebook|instagram|tiktok|twitter|x|youtube|snapchat|whatsapp|blog|social|site|app|platform|padlet|flipgrid").IsIn(m)
-        && (Pattern.Of("project|learning|curriculum|educational|revision|homework|classroom|teach|teaching").IsIn(m)
-            || Pattern.Of("with|for|in ~ class|pupil|pupils|student|students|year|form|group|kid|kids|children|lesson|lessons").IsIn(m));
+        && (Pattern.Of("project|learning|curriculum|educational|revision|homework|classroom|teach|teaching|fieldwork|coursework").IsIn(m)
+            || Pattern.Of("with|for|in ~ class|pupil|pupils|student|students|year|form|group|kid|kids|children|lesson|lessons").IsIn(m)
+            || people.Any(p => p.Role == Facts.People.CurrentPupil) && !Witness.SomeoneElseDidIt(m));
 
     private static Cue[] LoadCues() =>
         [.. WordFile.Read("topics.yaml").SelectMany(topic =>
