@@ -92,6 +92,11 @@ internal static class TopicClassifier
         }
         if (scores[Topics.Logo] > 0) scores[Topics.Logo] += 6;
 
+        // Contact with no one named is not yet contact with a pupil ("can I put my work number on my profile").
+        if (people.Count == 0) scores[Topics.PupilContact] /= 2;
+        // Their own post criticising the school is a post about the school, whatever their profile says.
+        if (facts.GetValueOrDefault(Facts.Critical) == Facts.Yes && ProposesOwnMessage(m)) scores[Topics.SchoolPosts] += 6;
+
         // What the member of staff would post says what it is about: a rumour or something confidential is a
         // post about the school's community, whatever platform or profile it goes on.
         if (facts.GetValueOrDefault(Facts.Gossip) == Facts.Yes) scores[Topics.SchoolPosts] += 8;
