@@ -17,7 +17,9 @@ internal static class ConcernReader
 
     private const string Unkind = "nasty|horrible|offensive|cruel|rude|mean|unkind|insulting|hurtful|threatening|abusive|inappropriate|sexual|explicit";
 
-    private const string Contacting = "messag*|text*|contact*|chat*|dm|dms|snapchat*|whatsapp*|send*|sent|ask*|groom*|meet*|call*|follow*|add*|friend*|request*|talk*|speak*";
+    private const string Contacting =
+        "messag*|text*|contact*|chat*|dm|dms|snapchat*|whatsapp*|send*|sent|ask*|groom*|meet*|call*|follow*|add*|friend*|request*|talk*|speak*|"
+        + "seeing|dating|relationship|flirt*";
 
     private const string Adult = "man|woman|men|women|adult|stranger|someone|somebody|colleague|teacher|coach|person|guy|bloke|account|staff";
 
@@ -46,15 +48,16 @@ internal static class ConcernReader
         return null;
     }
 
-    /// <summary>An adult, not the member of staff, in contact with a child: "a man messaging her", "a colleague has been snapchatting him".</summary>
+    /// <summary>An adult, not the member of staff, in contact with a child: "a man messaging her", "a colleague has been
+    /// snapchatting him"; not "a colleague and I want to message the class", nor "a parent messaged me".</summary>
     private static bool ChildContacted(Message m) =>
         Pattern.Of(AdultContacting).Matches(m).Any(x => !IncludesMe(m, x.Start, x.End) && !m.Is(x.End + 1, "me"));
 
     private static bool IncludesMe(Message m, int from, int to)
     {
-        for (var i = Math.Max(0, from - 2); i <= to; i++)
-            if (m[i] is "i" or "we" or "me") return true;
-        return false;
+        for (var i = from; i <= to; i++)
+            if (m[i] is "i" or "we") return true;
+        return m[from - 1] == "and" && m[from - 2] is "i" or "me";
     }
 
     private static bool IsAbuse(Message m) =>

@@ -107,7 +107,7 @@ internal static class FactReader
         var taking = Any(m, "take|taking|took ~ photo*|picture|pictur|video|selfie|footage|pic") || Any(m, "film*")
                      || Any(m, "record|recording|recorded ~ video|videos|pupil|pupils|child|children|them|it|class|lesson|assembly|performance|play|concert|show|match")
                      || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph|film|video|record ~ pupil|pupils|child|children|student|students|class|kid|kids|them");
-        var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share");
+        var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share") || Any(m, "go|goes|going|went up|on");
         return taking && !posting ? "take" : null;
     }
 

@@ -154,7 +154,8 @@ internal sealed class PeopleReader(int currentYear)
     {
         var stem = m.StemAt(i);
         return ParentNouns.Contains(stem) || FamilyNouns.Contains(stem) || RelativeNouns.Contains(stem) || ColleagueNouns.Contains(stem)
-               || m.Is(i, "friend", "teacher", "older", "younger", "little", "big", "twin", "step");
+               || m.Is(i, "friend") && !m.Is(i + 1, "request", "requests")
+               || m.Is(i, "teacher", "older", "younger", "little", "big", "twin", "step");
     }
 
     private static bool IsStudentTeacher(Message m, int i) => m.Is(i, "student") && m.Is(i + 1, "teacher");
