@@ -38,6 +38,7 @@ public static class Facts
     public const string OfficialRole = "officialRole";
     public const string Anonymous = "anonymous";
     public const string Press = "press";
+    public const string Unknown = "unknown";
 
     /// <summary>The <c>when</c> keys for the age fact.</summary>
     public const string AgeUnder = "ageUnder";
@@ -89,6 +90,7 @@ public static class Facts
         [OfficialRole] = YesNo,
         [Anonymous] = YesNo,
         [Press] = YesNo,
+        [Unknown] = YesNo,
     };
 
     private static readonly Dictionary<string, string> Defaults = new()
