@@ -38,10 +38,20 @@ public sealed class GuidanceEngine
     public GuidanceResult Answer(string question, IReadOnlyDictionary<string, string>? answers = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        answers ??= ImmutableDictionary<string, string>.Empty;
-        // Read once: the fallback ranks clauses against the same words.
+        var (message, situation) = Read(question);
+        return Decide(message, situation, answers ?? ImmutableDictionary<string, string>.Empty);
+    }
+
+    /// <summary>How the engine reads a question; read once: the fallback ranks clauses against the same words.</summary>
+    internal (Message Message, Situation Situation) Read(string question)
+    {
         var message = new Message(question, _lexicon);
-        var situation = _reader.Read(message);
+        return (message, _reader.Read(message));
+    }
+
+    /// <summary>The answer to a situation as read (or as changed, to see what the pack says for other facts).</summary>
+    internal GuidanceResult Decide(Message message, Situation situation, IReadOnlyDictionary<string, string> answers)
+    {
         var duties = Duties(situation, answers);
         var result = AnswerTopic(message, situation, situation.Topic, answers, duties);
         if (result.Verdict != Verdicts.Yes) return result;

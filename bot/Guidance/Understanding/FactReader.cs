@@ -27,9 +27,9 @@ internal static class FactReader
 
     private static readonly string[] Official =
     [
-        "school|academy|trust|department|our|official|class|college account|page|feed|channel|handle|website|newsletter|twitter|x|facebook|instagram|tiktok|youtube|linkedin",
-        "school|academy|trust|department|our|class|college official|x|twitter|facebook|instagram|tiktok|youtube|linkedin account|page|feed|channel|handle",
-        "school|academy|trust|department|college official x|twitter|facebook|instagram|tiktok|youtube account|page|feed|channel",
+        "school|academy|trust|department|our|official|class|college account|page|feed|channel|handle|website|newsletter|twitter|x|facebook|instagram|tiktok|youtube|linkedin|snapchat|whatsapp",
+        "school|academy|trust|department|our|class|college official|x|twitter|facebook|instagram|tiktok|youtube|linkedin|snapchat|whatsapp account|page|feed|channel|handle|group",
+        "school|academy|trust|department|college official x|twitter|facebook|instagram|tiktok|youtube|snapchat|whatsapp account|page|feed|channel|group",
         "official ~ account|page|channel|feed",
         "@*",
     ];
@@ -48,7 +48,8 @@ internal static class FactReader
         "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
         "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
         "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
-        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
+        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer to|him|her|them|back|it|their|his|this|that",
+        "can|could|should|shall|do|may i reply|respond|answer", "comment*|like|liked|react* ~ on|to my",
         "ask* ~~ follow|add|friend|connect|message|contact|join|accept|request|friends", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
         "his|her|their friend|follow request",
     ];
@@ -205,7 +206,15 @@ internal static class FactReader
             // "the Head has agreed" → yes; "without the Head's agreement", "parents haven't consented" → no;
             // "if the Head agrees", "do I need consent?" → not said either way.
             string? state = Facts.Yes;
-            for (var j = Math.Max(0, i - 6); j < i; j++)
+            // Within the sentence: "…so he doesn't feel ignored. The Head has agreed" is agreed.
+            var first = Math.Max(0, i - 6);
+            for (var k = i; k > first; k--)
+            {
+                if (!m.StartsSentence(k)) continue;
+                first = k;
+                break;
+            }
+            for (var j = first; j < i; j++)
             {
                 if (Refused.Contains(m[j]) || Refused.Contains(m.StemAt(j))) state = Facts.No;
                 // "do I need to ask", "if the Head agrees": not given yet; "I asked the Head" is past, and does not count.
@@ -220,7 +229,7 @@ internal static class FactReader
     /// <summary>A "not", "no", "never" or "without" shortly before, with no "but" in between.</summary>
     internal static bool Negated(Message m, int start)
     {
-        for (var j = start - 1; j >= Math.Max(0, start - 4); j--)
+        for (var j = start - 1; j >= Math.Max(0, start - 4) && !m.StartsSentence(j + 1); j--)
         {
             if (m[j] is "but" or "and" or "if") return false;
             if (Negators.Contains(m[j])) return true;

@@ -3,15 +3,16 @@ using TeamsPolicyBot.Guidance.Understanding.Words;
 
 namespace TeamsPolicyBot.Guidance.Understanding;
 
-/// <summary>One word of a message: as typed (lower-cased, spelling repaired), its stem, and whether it
-/// was followed by a possessive 's ("the pupil's mum": "pupil" is possessive).</summary>
-internal sealed record Word(string Text, string Stem, bool Possessive);
+/// <summary>One word of a message: as typed (lower-cased, spelling repaired), its stem, whether it
+/// was followed by a possessive 's ("the pupil's mum": "pupil" is possessive), and whether it starts a sentence.</summary>
+internal sealed record Word(string Text, string Stem, bool Possessive, bool StartsSentence = false);
 
 /// <summary>A member of staff's message as words: contractions expanded, shorthand and platform nicknames
 /// replaced from <see cref="Shorthand"/>, number words as digits, spelling repaired.</summary>
 internal sealed partial class Message
 {
     private const string PossessiveMark = "\u0001s";
+    private const string SentenceMark = "\u0002";
 
     private readonly Word[] _words;
     private readonly MessagePatternWords _patternWords;
@@ -22,6 +23,7 @@ internal sealed partial class Message
     {
         var tokens = Shorthand.Expand(Tokens(Normalise(text)));
         var words = new List<Word>(tokens.Count);
+        var sentenceStarts = true;
         foreach (var token in NumberWords.Replace(tokens))
         {
             if (token == PossessiveMark)
@@ -29,8 +31,20 @@ internal sealed partial class Message
                 if (words.Count > 0) words[^1] = words[^1] with { Possessive = true };
                 continue;
             }
+            if (token == SentenceMark)
+            {
+                sentenceStarts = true;
+                continue;
+            }
+            // "Year 10s", "my Y9s": the plural of a number is the number.
+            if (token == "s" && words.Count > 0 && words[^1].Text.All(char.IsAsciiDigit)) continue;
             var corrected = lexicon.Correct(token);
-            words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
+            // A slip in shorthand ("nista") is corrected to the shorthand ("insta"), which stands for words.
+            foreach (var word in corrected != token && Shorthand.Knows(corrected) ? Shorthand.Expand([corrected]) : [corrected])
+            {
+                words.Add(new Word(word, Stemmer.Stem(word), false, sentenceStarts));
+                sentenceStarts = false;
+            }
         }
         _words = [.. words];
         _patternWords = new MessagePatternWords(_words);
@@ -41,6 +55,9 @@ internal sealed partial class Message
     public string this[int index] => index >= 0 && index < _words.Length ? _words[index].Text : "";
 
     public string StemAt(int index) => index >= 0 && index < _words.Length ? _words[index].Stem : "";
+
+    /// <summary>Whether the word at <paramref name="index"/> begins a sentence ("…feel ignored. The Head agreed": "the").</summary>
+    public bool StartsSentence(int index) => index >= 0 && index < _words.Length && _words[index].StartsSentence;
 
     /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
     public bool Is(int index, params ReadOnlySpan<string> words)
@@ -85,6 +102,7 @@ internal sealed partial class Message
             s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
         }
         s = YearShort().Replace(s, "year $1");
+        s = SentenceEnd().Replace(s, " " + SentenceMark + " ");
         if (apostrophe)
         {
             s = Possessive().Replace(s, " " + PossessiveMark + " ");
@@ -136,8 +154,12 @@ internal sealed partial class Message
     [GeneratedRegex(@"\b([a-z]+s)'(?=\s|$)")]
     private static partial Regex PluralPossessive();
 
-    [GeneratedRegex("\u0001s|[a-z0-9]+")]
+    [GeneratedRegex("\u0001s|\u0002|[a-z0-9]+")]
     private static partial Regex Token();
+
+    /// <summary>A full stop, question or exclamation mark or semicolon ending a sentence (not "2.1").</summary>
+    [GeneratedRegex(@"[.!?;]+(?=\s|$)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex("[a-z]+|[0-9]+")]
     private static partial Regex LettersOrDigits();

@@ -56,12 +56,12 @@ internal sealed class PeopleReader(int currentYear)
                 if (!word.Possessive) relatives.Add(i);
                 continue;
             }
-            if (word.Possessive && IsPersonNoun(m, i + 1)) continue;
+            if (word.Possessive && IsPersonNoun(m, i + 1) || PossessiveWithoutApostrophe(m, i)) continue;
             if (PupilNouns.Contains(stem) && !IsStudentTeacher(m, i))
             {
                 mentions.Add(new Mention(m.Is(i, "alumnus", "alumni", "leaver") ? FormerPupil : CurrentPupil, i));
             }
-            else if (ParentNouns.Contains(stem) && !(m.Is(i, "family") && m.Is(i + 1, "friend")))
+            else if (ParentNouns.Contains(stem) && !(m.Is(i, "family") && m.Is(i + 1, "friend")) && !GivesConsent(m, i))
             {
                 mentions.Add(new Mention(Parent, i));
             }
@@ -158,12 +158,31 @@ internal sealed class PeopleReader(int currentYear)
                || m.Is(i, "teacher", "older", "younger", "little", "big", "twin", "step");
     }
 
+    /// <summary>"a pupils older brother", "my students mums": a plural-looking pupil noun right before a family noun is
+    /// a possessive typed without its apostrophe.</summary>
+    private static bool PossessiveWithoutApostrophe(Message m, int i)
+    {
+        if (!m[i].EndsWith('s') || !PupilNouns.Contains(m.StemAt(i))) return false;
+        var next = m.Is(i + 1, "older", "younger", "little", "big", "twin") ? i + 2 : i + 1;
+        return ParentNouns.Contains(m.StemAt(next)) || FamilyNouns.Contains(m.StemAt(next));
+    }
+
+    /// <summary>"written consent from their parents", "the parents have given permission": the parents only give
+    /// consent; they are not people the question is about.</summary>
+    private static bool GivesConsent(Message m, int i)
+    {
+        if (!(m[i - 1] is "their" or "his" or "her" or "the" or "all" or "both" || m.Is(i + 1, "consent", "permission"))) return false;
+        for (var j = Math.Max(0, i - 3); j <= Math.Min(m.Count - 1, i + 4); j++)
+            if (m.Is(j, "consent", "permission") || m.Words[j].Stem.StartsWith("consent", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private static bool IsStudentTeacher(Message m, int i) => m.Is(i, "student") && m.Is(i + 1, "teacher");
 
     private static bool IsPupilsFamily(Message m, int i)
     {
         for (var j = Math.Max(0, i - 4); j < i; j++)
-            if (m.Words[j].Possessive && PupilNouns.Contains(m.StemAt(j))) return true;
+            if ((m.Words[j].Possessive || PossessiveWithoutApostrophe(m, j)) && PupilNouns.Contains(m.StemAt(j))) return true;
         return Pattern.Of("of ~ pupil|student|child").StartsAt(m, i + 1);
     }
 
