@@ -21,7 +21,9 @@ internal static class ConcernReader
         "messag*|text*|contact*|chat*|dm|dms|snapchat*|whatsapp*|send*|sent|ask*|groom*|meet*|call*|follow*|add*|friend*|request*|talk*|speak*|"
         + "seeing|dating|relationship|flirt*";
 
-    private const string Adult = "man|woman|men|women|adult|stranger|someone|somebody|colleague|teacher|coach|person|guy|bloke|account|staff";
+    private const string Adult =
+        "man|woman|men|women|adult|stranger|someone|somebody|colleague|teacher|coach|person|guy|bloke|account|staff|ta|assistant|tutor|"
+        + "volunteer|governor|caretaker|deputy|head|lsa|senco";
 
     // Whole patterns as constants: Pattern.Of remembers a pattern by its interned literal, not one built per call.
     private const string AdultContacting = $"{Adult} ~ {Contacting}";

@@ -188,6 +188,7 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool IsColleague(Message m, int i)
     {
+        if (FromAnotherSchool(m, i)) return false;
         var stem = m.StemAt(i);
         if (ColleagueNouns.Contains(stem)) return true;
         if (m.Is(i, "teacher", "assistant", "member", "staff"))
@@ -216,8 +217,13 @@ internal sealed class PeopleReader(int currentYear)
         return false;
     }
 
+    /// <summary>"a teacher from another school": staff, but not the trust's.</summary>
+    private static bool FromAnotherSchool(Message m, int i) =>
+        Pattern.Of("at|from|in another|different|other ~ school|schools|academy|trust").StartsAt(m, i + 1);
+
     private static bool IsStranger(Message m, int i) =>
         StrangerNouns.Contains(m.StemAt(i))
+        || m.Is(i, "teacher", "colleague", "head", "headteacher") && FromAnotherSchool(m, i)
         || (Someone.Contains(m.StemAt(i))
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").StartsAt(m, i)

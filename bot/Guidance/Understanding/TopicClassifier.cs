@@ -92,6 +92,8 @@ internal static class TopicClassifier
         }
         if (scores[Topics.Logo] > 0) scores[Topics.Logo] += 6;
 
+        // Anything during a lesson is first a question of using social media in lesson time.
+        if (facts.GetValueOrDefault(Facts.Time) == "lesson" && scores[Topics.WorkTime] > 0) scores[Topics.WorkTime] += 4;
         // Contact with no one named is not yet contact with a pupil ("can I put my work number on my profile").
         if (people.Count == 0) scores[Topics.PupilContact] /= 2;
         // Their own post criticising the school is a post about the school, whatever their profile says.
