@@ -113,6 +113,7 @@ public static class PolicyCli
         await output.WriteLineAsync($"verdict accuracy: {figures.VerdictAccuracy:P1} ({figures.VerdictsRight}/{figures.Cases})");
         await output.WriteLineAsync($"false permissions: {figures.FalsePermissions}");
         await output.WriteLineAsync($"report accuracy: {figures.ReportAccuracy:P1} ({figures.ReportsRight}/{figures.ReportCases})");
+        await output.WriteLineAsync($"report duty caught where due: {figures.ReportsCaught}/{figures.ReportsDue}");
         await output.WriteLineAsync($"citation accuracy: {figures.CitationAccuracy:P1} ({figures.CitationsRight}/{figures.Cases})");
         return 0;
     }

@@ -192,9 +192,12 @@ internal static class FactReader
             if (!isApproval || m.Is(i, "okay") && !m.Is(i - 1, "be", "have", "say")) continue;
             if (m.Is(i, "sign") && !m.Is(i + 1, "off", "form", "the", "consent")) continue;
 
+            // Whose agreement, and whether it was given, are read within the agreement's own sentence: "…so he doesn't
+            // feel ignored. Her mum is my sister. The Head has agreed" is the Head's agreement, given.
+            var (start, end) = (SentenceStart(m, i, 7), SentenceEnd(m, i, 4));
             string? whose = null;
             // "I asked the Head Teacher first and she agreed": the Head may be named a few words before.
-            for (var j = Math.Max(0, i - 7); j <= Math.Min(m.Count - 1, i + 4); j++)
+            for (var j = start; j <= end; j++)
             {
                 if (HeadWords.Contains(m.StemAt(j)) && !(m.Is(j, "head") && m.Is(j + 1, "of"))) whose ??= Facts.HeadteacherAgreed;
                 if (ParentWords.Contains(m.StemAt(j)) && !(m.Is(j, "form") && !m.Is(j - 1, "consent", "permission")))
@@ -206,15 +209,7 @@ internal static class FactReader
             // "the Head has agreed" → yes; "without the Head's agreement", "parents haven't consented" → no;
             // "if the Head agrees", "do I need consent?" → not said either way.
             string? state = Facts.Yes;
-            // Within the sentence: "…so he doesn't feel ignored. The Head has agreed" is agreed.
-            var first = Math.Max(0, i - 6);
-            for (var k = i; k > first; k--)
-            {
-                if (!m.StartsSentence(k)) continue;
-                first = k;
-                break;
-            }
-            for (var j = first; j < i; j++)
+            for (var j = SentenceStart(m, i, 6); j < i; j++)
             {
                 if (Refused.Contains(m[j]) || Refused.Contains(m.StemAt(j))) state = Facts.No;
                 // "do I need to ask", "if the Head agrees": not given yet; "I asked the Head" is past, and does not count.
@@ -224,6 +219,24 @@ internal static class FactReader
             if (m[i + 1] == "yet") state = null;
             if (state is not null && (state == Facts.Yes || !facts.ContainsKey(whose))) facts[whose] = state;
         }
+    }
+
+    /// <summary>The first word, at most <paramref name="reach"/> back, in the sentence of word <paramref name="i"/>.</summary>
+    private static int SentenceStart(Message m, int i, int reach)
+    {
+        var first = Math.Max(0, i - reach);
+        for (var k = i; k > first; k--)
+            if (m.StartsSentence(k)) return k;
+        return first;
+    }
+
+    /// <summary>The last word, at most <paramref name="reach"/> on, in the sentence of word <paramref name="i"/>.</summary>
+    private static int SentenceEnd(Message m, int i, int reach)
+    {
+        var last = Math.Min(m.Count - 1, i + reach);
+        for (var k = i + 1; k <= last; k++)
+            if (m.StartsSentence(k)) return k - 1;
+        return last;
     }
 
     /// <summary>A "not", "no", "never" or "without" shortly before, with no "but" in between.</summary>

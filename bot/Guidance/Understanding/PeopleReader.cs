@@ -217,9 +217,13 @@ internal sealed class PeopleReader(int currentYear)
         return false;
     }
 
-    /// <summary>"a teacher from another school": staff, but not the trust's.</summary>
-    private static bool FromAnotherSchool(Message m, int i) =>
-        Pattern.Of("at|from|in another|different|other ~ school|schools|academy|trust").StartsAt(m, i + 1);
+    /// <summary>"a teacher from another school", "a teacher who works at a different academy": staff, but not the trust's.</summary>
+    private static bool FromAnotherSchool(Message m, int i)
+    {
+        for (var j = i + 1; j <= i + 4; j++)
+            if (Pattern.Of("another|different|other ~ school|schools|academy|trust").StartsAt(m, j)) return true;
+        return false;
+    }
 
     private static bool IsStranger(Message m, int i) =>
         StrangerNouns.Contains(m.StemAt(i))
