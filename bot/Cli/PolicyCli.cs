@@ -59,7 +59,7 @@ public static class PolicyCli
             if (result.IsValid)
             {
                 var pack = result.Pack!;
-                output.WriteLine($"{file}: valid ({pack.Clauses.Count} clauses, {pack.Topics.Values.Sum(r => r.Count)} rules in {pack.Topics.Count} topics)");
+                output.WriteLine($"{file}: valid ({pack.Clauses.Count} clauses, {pack.Topics.Values.Sum(r => r.Count)} rules in {pack.Topics.Count} topics, {pack.Duties.Count} duties)");
                 continue;
             }
             failed = true;

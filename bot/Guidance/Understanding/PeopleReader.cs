@@ -50,7 +50,7 @@ internal sealed class PeopleReader(int currentYear)
                 i++;
                 continue;
             }
-            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i))
+            if ((RelativeNouns.Contains(stem) || IsRelativesChild(m, i)) && OwnedByMe(m, i))
             {
                 // "my cousin's son": the son is the relative in question; "my daughter's friend" is no relative.
                 if (!word.Possessive) relatives.Add(i);
@@ -156,6 +156,14 @@ internal sealed class PeopleReader(int currentYear)
         return ParentNouns.Contains(stem) || FamilyNouns.Contains(stem) || RelativeNouns.Contains(stem) || ColleagueNouns.Contains(stem)
                || m.Is(i, "friend") && !m.Is(i + 1, "request", "requests")
                || m.Is(i, "teacher", "older", "younger", "little", "big", "twin", "step");
+    }
+
+    /// <summary>"my cousin's little boy", "my sister's girl": a child of a relative of mine (not "one of my boys").</summary>
+    private static bool IsRelativesChild(Message m, int i)
+    {
+        if (!m.Is(i, "boy", "girl", "lad", "lass", "baby")) return false;
+        var j = m.Is(i - 1, "little", "young", "eldest", "youngest", "oldest", "older", "younger") ? i - 2 : i - 1;
+        return m.Words.ElementAtOrDefault(j) is { Possessive: true } && RelativeNouns.Contains(m.StemAt(j));
     }
 
     /// <summary>"a pupils older brother", "my students mums": a plural-looking pupil noun right before a family noun is
