@@ -79,9 +79,9 @@ internal static partial class Directions
         // Nothing else may say they are a pupil now ("in my class", "in Year 8"), or the changed question contradicts itself.
         if (person is null || !phrase.Success
             || StillAPupil().IsMatch(question[..phrase.Index] + question[(phrase.Index + phrase.Length)..])) return null;
-        var text = question[..phrase.Index] + $"{phrase.Groups[1].Value} former {phrase.Groups[3].Value.ToLowerInvariant()} who is now {FormerPupilAge}"
+        var article = char.IsUpper(phrase.Value[0]) ? "A" : "a";
+        var text = question[..phrase.Index] + $"{article} former {phrase.Groups[3].Value.ToLowerInvariant()} who is now {FormerPupilAge}"
                    + question[(phrase.Index + phrase.Length)..];
-        text = Regex.Replace(text, @"^an former", "A former").Replace(" an former", " a former", StringComparison.Ordinal);
         return new DirectionalVariant(Former, text,
             With(read, person, person with { Role = FormerPupil, Age = AgeRange.Exactly(FormerPupilAge) }));
     }

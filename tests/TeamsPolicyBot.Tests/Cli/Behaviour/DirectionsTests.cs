@@ -49,6 +49,11 @@ public class DirectionsTests
     }
 
     [Fact]
+    public void Former_AnArticle_StaysGrammatical() =>
+        Assert.StartsWith("Can I accept a request from a former student who is now 25",
+            Assert.Single(Variants("fierte", "Can I accept a request from an student on Facebook?", Directions.Former)).Question, StringComparison.Ordinal);
+
+    [Fact]
     public void Consent_PackRulingOnTheHeadsAgreement_GivesAndRefusesIt()
     {
         var variants = Variants("societas", "A pupil's mum sent me a friend request on Facebook", Directions.Consent);

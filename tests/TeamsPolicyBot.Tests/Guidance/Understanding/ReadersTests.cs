@@ -43,6 +43,20 @@ public class ReadersTests
     }
 
     [Theory]
+    [InlineData("a kid in year 8 added me", CurrentPupil)]
+    [InlineData("a lad from my form messaged me", CurrentPupil)]
+    [InlineData("a girl in my class followed me", CurrentPupil)]
+    [InlineData("a learner in my tutor group commented on my post", CurrentPupil)]
+    [InlineData("one of my tutees added me", CurrentPupil)]
+    [InlineData("a sixth former wants to follow me", CurrentPupil)]
+    [InlineData("someone from my Year 7 form followed me", CurrentPupil)]
+    [InlineData("a leaver from last summer messaged me", FormerPupil)]
+    [InlineData("an ex-student wants to add me", FormerPupil)]
+    [InlineData("an old student of mine wants to add me", FormerPupil)]
+    public void Read_WordForAPupil_IsTheirRole(string message, string role) =>
+        Assert.Equal(role, OnlyPerson(message).Role);
+
+    [Theory]
     [InlineData("Someone I taught years ago, now 25, added me on fb", FormerPupil)]
     [InlineData("A girl I taught in Year 9 messaged me", FormerPupil)]
     [InlineData("one of my players, 15, goes to a different academy in the trust and sent me a request", CurrentPupil)]
