@@ -134,8 +134,8 @@ public sealed class GuidanceEngine
         if (reporting is not null && reporting != rule)
             todo += " " + Pack.Fill(reporting.Do);
         var reportTo = reporting?.ReportTo;
-        // A duty adds what to do unless the rule already sends the member of staff to the same person.
-        foreach (var duty in duties.Where(d => d.ReportTo != reportTo))
+        // A duty adds what to do unless the rule, or another duty, already sends the member of staff to the same person.
+        foreach (var duty in OnePerRole(duties).Where(d => d.ReportTo != reportTo))
             todo += " " + Pack.Fill(duty.Do);
         reportTo ??= duties.FirstOrDefault()?.ReportTo;
         return new GuidanceResult(
@@ -152,11 +152,13 @@ public sealed class GuidanceEngine
         var answer = citations.Count > 0
             ? $"The {Pack.Document.Title} does not answer this directly. The closest parts are quoted below; read them with your situation in mind."
             : $"The {Pack.Document.Title} does not cover this directly.";
-        var todo = string.Join(" ", duties.Select(d => Pack.Fill(d.Do)).Append($"Check with {contact} before you go ahead."));
+        var todo = string.Join(" ", OnePerRole(duties).Select(d => Pack.Fill(d.Do)).Append($"Check with {contact} before you go ahead."));
         var reportTo = duties.FirstOrDefault()?.ReportTo;
         return new GuidanceResult(Pack.Id, topic, Verdicts.Caution, reportTo is not null, reportTo is null ? null : Pack.Role(reportTo),
             citations, answer, todo, null);
     }
+
+    private static IEnumerable<PackDuty> OnePerRole(IReadOnlyList<PackDuty> duties) => duties.DistinctBy(d => d.ReportTo);
 
     private Citation Cite(string clauseId) => Cite(Pack.Clause(clauseId));
 

@@ -88,6 +88,16 @@ public class DutiesTests
     public void Answer_OnlyAnotherPersonMadeTheFirstMove_NoDutyForThePupil() =>
         Assert.False(Engine.Answer("A friend tagged me in some photos. My Year 9 pupils might see them.").Report);
 
+    [Fact]
+    public void Answer_TwoDutiesToOnePerson_SaysWhatToDoOnce()
+    {
+        // societas lays two duties on abuse aimed at staff on the academy's own account (4.2 and 4.3), both to the Head.
+        var result = Engines.For("societas").Answer("Someone keeps posting abusive comments about me on the academy's Facebook page");
+
+        Assert.True(result.Report);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.WhatToDoNow, "report it to the Head Teacher / Manager immediately"));
+    }
+
     [Theory]
     [InlineData("fierte", "A learner in my tutor group commented on my Instagram selfie. Should I reply?")]
     [InlineData("trinity", "Got a follow request on insta from a lad who left in the summer, he's only 16")]
