@@ -24,7 +24,7 @@ internal sealed class CliArguments
         }
     }
 
-    private static readonly HashSet<string> Flags = ["details"];
+    private static readonly HashSet<string> Flags = ["details", "behaviour"];
 
     public IReadOnlyList<string> Positional => _positional;
 

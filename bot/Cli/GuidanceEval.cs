@@ -6,8 +6,9 @@ namespace TeamsPolicyBot.Cli;
 /// <summary>One scored case: what the engine said against what the trust's policy says.</summary>
 internal sealed record EvalOutcome(QuestionLine Case, GuidanceResult Result, bool VerdictRight, bool FalsePermission, bool? ReportRight, bool CitationRight);
 
-/// <summary>The four figures of tests/eval/README.md.</summary>
-internal sealed record EvalFigures(int Cases, int VerdictsRight, int FalsePermissions, int ReportCases, int ReportsRight, int CitationsRight)
+/// <summary>The four figures of tests/eval/README.md, and how many of the cases that must report did.</summary>
+internal sealed record EvalFigures(int Cases, int VerdictsRight, int FalsePermissions, int ReportCases, int ReportsRight, int CitationsRight,
+    int ReportsDue = 0, int ReportsCaught = 0)
 {
     public double VerdictAccuracy => Share(VerdictsRight, Cases);
     public double ReportAccuracy => Share(ReportsRight, ReportCases);
@@ -42,7 +43,9 @@ internal static class GuidanceEval
         outcomes.Count(o => o.FalsePermission),
         outcomes.Count(o => o.ReportRight is not null),
         outcomes.Count(o => o.ReportRight == true),
-        outcomes.Count(o => o.CitationRight));
+        outcomes.Count(o => o.CitationRight),
+        outcomes.Count(o => o.Case.Report == true),
+        outcomes.Count(o => o.Case.Report == true && o.ReportRight == true));
 
     /// <summary>Equal (ignoring case), or a sub-item or fuller heading of the accepted section:
     /// "2.i" for "2", "Appendix A: Personal Social Networking Standards" for "Appendix A".</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TeamsPolicyBot.Cli.Behaviour;
 using TeamsPolicyBot.Guidance.Packs;
 
 namespace TeamsPolicyBot.Cli;
@@ -16,6 +17,8 @@ public static class PolicyCli
           ask --pack <id> "<question>"                      answer one question as JSON
           ask [--pack <id>] --jsonl <file>                  answer {"id","trust"?,"question"} lines, one JSON line each
           eval <file.jsonl> [--details]                     score an evaluation set (tests/eval/README.md)
+          eval <file.jsonl> --behaviour [--details]         behavioural tests made from its cases: pass rate by type;
+                                                            exits 1 below 98% invariance, 100% directional or on a false permission
           bench <file.jsonl> [--pack <id>] [--seconds <n>]  answers per second and p99 latency, in-process
         options: --packs <dir> reads packs from <dir> instead of the shipped policies/
         """;
@@ -56,7 +59,7 @@ public static class PolicyCli
             if (result.IsValid)
             {
                 var pack = result.Pack!;
-                output.WriteLine($"{file}: valid ({pack.Clauses.Count} clauses, {pack.Topics.Values.Sum(r => r.Count)} rules in {pack.Topics.Count} topics)");
+                output.WriteLine($"{file}: valid ({pack.Clauses.Count} clauses, {pack.Topics.Values.Sum(r => r.Count)} rules in {pack.Topics.Count} topics, {pack.Duties.Count} duties)");
                 continue;
             }
             failed = true;
@@ -86,8 +89,12 @@ public static class PolicyCli
     {
         if (arguments.Positional.Count != 1) throw new CliUsageException("eval needs one evaluation file");
         var engines = new PackEngines(arguments.Option("packs"));
+        var cases = await QuestionLine.ReadAllAsync(arguments.Positional[0], cancellationToken);
+        if (arguments.Flag("behaviour"))
+            return await BehaviourAsync(cases, engines, arguments, output);
+
         var outcomes = new List<EvalOutcome>();
-        foreach (var line in await QuestionLine.ReadAllAsync(arguments.Positional[0], cancellationToken))
+        foreach (var line in cases)
             outcomes.Add(GuidanceEval.Score(line, engines.For(line, arguments.Option("pack")).Answer(line.Question)));
 
         if (arguments.Flag("details"))
@@ -106,9 +113,33 @@ public static class PolicyCli
         await output.WriteLineAsync($"verdict accuracy: {figures.VerdictAccuracy:P1} ({figures.VerdictsRight}/{figures.Cases})");
         await output.WriteLineAsync($"false permissions: {figures.FalsePermissions}");
         await output.WriteLineAsync($"report accuracy: {figures.ReportAccuracy:P1} ({figures.ReportsRight}/{figures.ReportCases})");
+        await output.WriteLineAsync($"report duty caught where due: {figures.ReportsCaught}/{figures.ReportsDue}");
         await output.WriteLineAsync($"citation accuracy: {figures.CitationAccuracy:P1} ({figures.CitationsRight}/{figures.Cases})");
         return 0;
     }
+
+    private static async Task<int> BehaviourAsync(IReadOnlyList<QuestionLine> cases, PackEngines engines, CliArguments arguments, TextWriter output)
+    {
+        var outcomes = BehaviourSuite.Run(cases, line => engines.For(line, arguments.Option("pack"))).ToList();
+        if (arguments.Flag("details"))
+        {
+            foreach (var miss in outcomes.Where(o => !o.Passed || o.FalsePermission))
+                await output.WriteLineAsync(
+                    $"{miss.Case.Id} [{miss.Case.Trust}] {miss.Type}: {miss.Question}\n" +
+                    $"   got {miss.Actual.Verdict ?? "a question"} report={miss.Actual.Report}; want {miss.Expected.Verdict} report={miss.Expected.Report}");
+        }
+        await output.WriteLineAsync($"cases: {cases.Count}");
+        foreach (var (kind, type, passed, total) in BehaviourSuite.Rates(outcomes))
+            await output.WriteLineAsync($"{kind} / {type}: {Share(passed, total):P1} ({passed}/{total})");
+        foreach (var kind in new[] { BehaviourSuite.Invariance, BehaviourSuite.Directional })
+            await output.WriteLineAsync($"{kind}: {BehaviourSuite.Rate(outcomes, kind):P1} ({outcomes.Count(o => o.Kind == kind && o.Passed)}/{outcomes.Count(o => o.Kind == kind)})");
+        await output.WriteLineAsync($"false permissions: {outcomes.Count(o => o.FalsePermission)}");
+        var met = BehaviourSuite.MeetsTargets(outcomes);
+        await output.WriteLineAsync($"targets (invariance >= {BehaviourSuite.InvarianceTarget:P0}, directional {BehaviourSuite.DirectionalTarget:P0}, no false permission): {(met ? "met" : "not met")}");
+        return met ? 0 : 1;
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
 
     private static async Task<int> BenchAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {

@@ -23,6 +23,22 @@ public static class Facts
     public const string Network = "network";
     public const string Channel = "channel";
     public const string Time = "time";
+    public const string Concern = "concern";
+    public const string Target = "target";
+    public const string Asking = "asking";
+    public const string SetUpBy = "setUpBy";
+    public const string Gossip = "gossip";
+    public const string Confidential = "confidential";
+    public const string Copyright = "copyright";
+    public const string Commercial = "commercial";
+    public const string Leaving = "leaving";
+    public const string OwnLife = "ownLife";
+    public const string Compromising = "compromising";
+    public const string KeepsLog = "keepsLog";
+    public const string OfficialRole = "officialRole";
+    public const string Anonymous = "anonymous";
+    public const string Press = "press";
+    public const string Unknown = "unknown";
 
     /// <summary>The <c>when</c> keys for the age fact.</summary>
     public const string AgeUnder = "ageUnder";
@@ -59,6 +75,22 @@ public static class Facts
         [Network] = ["professional", "social"],
         [Channel] = ["personal-account", "direct-message", "contact-details", "school-system"],
         [Time] = ["lesson", "work", "break", "outside-work"],
+        [Concern] = ["abuse", "child-contact", "staff-conduct"],
+        [Target] = ["me", "others"],
+        [Asking] = ["act", "hold-back", "allowed"],
+        [SetUpBy] = ["me", "pupils", "parents"],
+        [Gossip] = YesNo,
+        [Confidential] = YesNo,
+        [Copyright] = YesNo,
+        [Commercial] = YesNo,
+        [Leaving] = YesNo,
+        [OwnLife] = YesNo,
+        [Compromising] = YesNo,
+        [KeepsLog] = YesNo,
+        [OfficialRole] = YesNo,
+        [Anonymous] = YesNo,
+        [Press] = YesNo,
+        [Unknown] = YesNo,
     };
 
     private static readonly Dictionary<string, string> Defaults = new()
@@ -73,13 +105,21 @@ public static class Facts
         [Network] = "social",
         [Channel] = "personal-account",
         [Time] = "work",
+        [Gossip] = No,
+        [Confidential] = No,
+        [Copyright] = No,
+        [Commercial] = No,
+        [Leaving] = No,
+        [OwnLife] = No,
+        [Compromising] = No,
+        [OfficialRole] = No,
     };
 
     /// <summary>Facts whose value, when the question does not give it, is asked rather than assumed.</summary>
     public static bool IsAsked(string topic, string fact) => fact switch
     {
         Age => true,
-        Person => topic is not (Topics.Photos or Topics.PupilContact),
+        Person => topic is Topics.FriendRequest,
         Account => topic is Topics.Photos,
         _ => false,
     };

@@ -10,10 +10,11 @@ namespace TeamsPolicyBot.Guidance.Packs;
 /// </summary>
 internal sealed class PackReader
 {
-    private static readonly string[] RootKeys = ["pack", "trust", "document", "roles", "officialAccounts", "clauses", "topics", "reminder"];
+    private static readonly string[] RootKeys = ["pack", "trust", "document", "roles", "officialAccounts", "clauses", "topics", "duties", "reminder"];
     private static readonly string[] DocumentKeys = ["title", "version", "reviewDate", "link"];
     private static readonly string[] ClauseKeys = ["id", "section", "heading", "quote"];
     private static readonly string[] RuleKeys = ["when", "verdict", "report", "reportTo", "cite", "answer", "do"];
+    private static readonly string[] DutyKeys = ["when", "unless", "reportTo", "cite", "do"];
     private static readonly string[] ReminderKeys = ["date", "summary"];
     private static readonly string[] PointKeys = ["point", "cite"];
 
@@ -55,9 +56,10 @@ internal sealed class PackReader
         var accounts = Child(root, "officialAccounts") is { } accountsNode ? TextList(accountsNode, "officialAccounts") : [];
         var clauses = ReadClauses(root);
         var topics = ReadTopics(root);
+        var duties = ReadDuties(root);
         var reminder = ReadReminder(root);
 
-        return new PolicyPack(id, trust, document, roles, accounts, clauses, topics, reminder);
+        return new PolicyPack(id, trust, document, roles, accounts, clauses, topics, duties, reminder);
     }
 
     private PolicyDocument ReadDocument(YamlMappingNode root)
@@ -148,6 +150,53 @@ internal sealed class PackReader
         return topics;
     }
 
+    /// <summary>The pack's duties to report; optional (a pack whose policy lays none has none).</summary>
+    private List<PackDuty> ReadDuties(YamlMappingNode root)
+    {
+        var duties = new List<PackDuty>();
+        if (Child(root, "duties") is not { } node) return duties;
+        if (node is not YamlSequenceNode list)
+        {
+            Error(Line(node), "'duties:' must be a list of duties, each with when, reportTo, cite and do");
+            return duties;
+        }
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode duty)
+            {
+                Error(Line(item), "each duty needs when, reportTo, cite and do");
+                continue;
+            }
+            CheckKeys(duty, DutyKeys, "a duty");
+            var (when, ageUnder, ageAtLeast) = Conditions(duty, "when");
+            if (when.Count == 0 && ageUnder is null && ageAtLeast is null)
+                Error(Line(duty), "a duty needs 'when:' with the facts that lay it, e.g. { person: current-pupil, initiator: them }");
+            var (unless, unlessUnder, unlessAtLeast) = Conditions(duty, "unless");
+            if (unlessUnder is not null || unlessAtLeast is not null)
+                Error(Line(duty), "'unless:' takes facts, not ages; put the age in 'when:'");
+            var cite = Child(duty, "cite") is { } citeNode ? TextList(citeNode, "cite") : [];
+            if (cite.Count == 0)
+                Error(Line(duty), "a duty must cite the clause that lays it ('cite: [clause-id]')");
+            duties.Add(new PackDuty(when, ageUnder, ageAtLeast, unless, RequiredText(duty, "reportTo", "a duty"), cite,
+                RequiredText(duty, "do", "a duty"), Line(duty)));
+        }
+        return duties;
+    }
+
+    private (List<FactCondition> Conditions, int? AgeUnder, int? AgeAtLeast) Conditions(YamlMappingNode owner, string key)
+    {
+        var conditions = new List<FactCondition>();
+        int? ageUnder = null, ageAtLeast = null;
+        if (Child(owner, key) is { } node)
+        {
+            if (node is YamlMappingNode when)
+                ReadConditions(when, conditions, ref ageUnder, ref ageAtLeast);
+            else
+                Error(Line(node), $"'{key}:' must map facts to values, e.g. {{ person: current-pupil }}");
+        }
+        return (conditions, ageUnder, ageAtLeast);
+    }
+
     private PackRule? ReadRule(YamlNode item)
     {
         if (item is not YamlMappingNode rule)
@@ -156,15 +205,7 @@ internal sealed class PackReader
             return null;
         }
         CheckKeys(rule, RuleKeys, "a rule");
-        var conditions = new List<FactCondition>();
-        int? ageUnder = null, ageAtLeast = null;
-        if (Child(rule, "when") is { } whenNode)
-        {
-            if (whenNode is YamlMappingNode when)
-                ReadConditions(when, conditions, ref ageUnder, ref ageAtLeast);
-            else
-                Error(Line(whenNode), "'when:' must map facts to values, e.g. { person: current-pupil }");
-        }
+        var (conditions, ageUnder, ageAtLeast) = Conditions(rule, "when");
 
         var verdict = RequiredText(rule, "verdict", "a rule");
         if (verdict.Length > 0 && !Verdicts.All.Contains(verdict))

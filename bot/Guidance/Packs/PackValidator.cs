@@ -40,6 +40,18 @@ internal static partial class PackValidator
             }
         }
 
+        foreach (var duty in pack.Duties)
+        {
+            foreach (var id in duty.Cite.Where(id => !seen.ContainsKey(id)))
+                yield return new PackError(duty.Line, $"duty cites unknown clause id '{id}'");
+            if (duty.ReportTo.Length > 0 && !pack.Roles.ContainsKey(duty.ReportTo))
+                yield return new PackError(duty.Line, $"duty reports to unknown role '{duty.ReportTo}'");
+            if (duty.AgeUnder is { } under && duty.AgeAtLeast is { } atLeast && atLeast >= under)
+                yield return new PackError(duty.Line, $"duty can never apply: ageAtLeast {atLeast} and ageUnder {under}");
+            foreach (var error in Placeholders(pack, duty.Do, duty.Line))
+                yield return error;
+        }
+
         foreach (var point in pack.Reminder.Summary)
         {
             foreach (var id in point.Cite.Where(id => !seen.ContainsKey(id)))

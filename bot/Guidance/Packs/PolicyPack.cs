@@ -11,6 +11,7 @@ public sealed partial record PolicyPack(
     IReadOnlyList<string> OfficialAccounts,
     IReadOnlyList<Clause> Clauses,
     IReadOnlyDictionary<string, IReadOnlyList<PackRule>> Topics,
+    IReadOnlyList<PackDuty> Duties,
     Reminder Reminder)
 {
     private readonly Dictionary<string, Clause> _clausesById =
@@ -49,6 +50,21 @@ public sealed record PackRule(
     string? ReportTo,
     IReadOnlyList<string> Cite,
     string Answer,
+    string Do,
+    int Line);
+
+/// <summary>
+/// A duty to report that the policy lays on staff whenever a situation's facts meet <see cref="When"/> (and not
+/// <see cref="Unless"/>), whatever the question is about: "any communication received from children on personal
+/// social media must be reported to the DSL".
+/// </summary>
+public sealed record PackDuty(
+    IReadOnlyList<FactCondition> When,
+    int? AgeUnder,
+    int? AgeAtLeast,
+    IReadOnlyList<FactCondition> Unless,
+    string ReportTo,
+    IReadOnlyList<string> Cite,
     string Do,
     int Line);
 

@@ -18,10 +18,11 @@ public static class Topics
     public const string Tagging = "tagging";
     public const string PersonalInfo = "personal-info";
     public const string Reporting = "reporting";
+    public const string Policy = "policy";
 
     public static readonly IReadOnlyList<string> All =
     [
         FriendRequest, PupilContact, Photos, OfficialPost, NewAccount, Employer, SchoolPosts, WorkEmail,
-        WorkTime, Grievance, Political, Logo, Tagging, PersonalInfo, Reporting,
+        WorkTime, Grievance, Political, Logo, Tagging, PersonalInfo, Reporting, Policy,
     ];
 }

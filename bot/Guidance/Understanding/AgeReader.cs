@@ -9,8 +9,8 @@ internal sealed record AgeMention(int Position, AgeRange Range, string? OnlyFor)
     public bool Applies(string? role) => OnlyFor is null || OnlyFor == role;
 }
 
-/// <summary>Reads ages: "19", "nineteen", "a 17-year-old", "under 18", "in her twenties", "Year 10",
-/// "left eight years ago", "left in 2019".</summary>
+/// <summary>Reads ages: "19", "nineteen", "a 17-year-old", "17 y/o", "16 or 17", "under 18", "in her twenties",
+/// "Year 10", "left eight years ago", "left in 2019", and a bare number beside the person ("ex-student, 16,").</summary>
 internal sealed class AgeReader(int currentYear)
 {
     /// <summary>Youngest age anyone leaves a school at (end of primary), when the message does not say more.</summary>
@@ -21,10 +21,21 @@ internal sealed class AgeReader(int currentYear)
     [
         "years", "year", "ago", "of", "pupils", "students", "children", "people", "times", "photos", "pictures", "followers",
         "minutes", "hours", "days", "weeks", "months", "percent", "am", "pm", "posts", "messages", "friends", "likes",
-        "comments", "kids", "parents", "members", "colleagues", "others", "more",
+        "comments", "kids", "parents", "members", "colleagues", "others", "more", "requests", "texts", "emails", "dms",
+        "videos", "tags", "pics", "hours", "mins", "seconds", "th", "st", "nd", "rd", "pounds", "p", "k",
     ];
 
-    public List<AgeMention> Read(Message m)
+    /// <summary>Words that hedge an age without changing it ("he's only 17", "she's about 16").</summary>
+    private static readonly HashSet<string> Hedges = ["only", "just", "still", "about", "around", "roughly", "maybe", "probably", "like", "already"];
+
+    /// <summary>Words between a person and a bare number that keep it theirs ("a student of mine, 16").</summary>
+    private static readonly HashSet<string> Linking = ["of", "mine", "ours", "who", "is", "she", "he"];
+
+    /// <summary>The youngest bare number read as an age: smaller ones are counts ("sent me 3").</summary>
+    private const int YoungestBareAge = 4;
+
+    /// <param name="people">Where the message names people: a bare number right beside one is their age.</param>
+    public List<AgeMention> Read(Message m, IReadOnlyCollection<int> people)
     {
         var found = new List<AgeMention>();
         for (var i = 0; i < m.Count; i++)
@@ -38,6 +49,8 @@ internal sealed class AgeReader(int currentYear)
                 found.Add(new AgeMention(i, new AgeRange(16, 18), CurrentPupil));
             if (Explicit(m, i) is { } range)
                 found.Add(new AgeMention(i, range, null));
+            else if (BesidePerson(m, i, people) is { } bare)
+                found.Add(new AgeMention(i, bare, null));
         }
         if (SinceLeaving(m) is { } left)
             found.Add(left);
@@ -61,6 +74,8 @@ internal sealed class AgeReader(int currentYear)
         if (!int.TryParse(word, out var n) || n is < 2 or > 99 || word.Length > 2) return null;
         if (m[i - 1] is "year" or "yr") return null;
         if (m[i + 1] == "s" && n % 10 == 0) return new AgeRange(n, n + 9);
+        if ((IsAgeContext(m, i - 1) || m.Is(i + 3, "year", "old")) && Span(m, i, n) is { } span) return span;
+        if (m.Is(i + 1, "year") && m[i + 2] == "of" && m[i + 3] == "age") return AgeRange.Exactly(n);
 
         var yearsOld = m.Is(i + 1, "year", "yr") && m.Is(i + 2, "old") || m[i + 1] == "old";
         var before = m[i - 1];
@@ -75,8 +90,28 @@ internal sealed class AgeReader(int currentYear)
         if (NotAges.Contains(m[i + 1])) return null;
         if (m.Is(i - 1, "age", "ag", "aged", "turn", "be", "now", "of", "just", "turning") || before is "aged" or "now" or "turned" or "turning")
             return m.Is(i - 1, "of") && !m.Is(i - 2, "age") ? null : AgeRange.Exactly(n);
+        if (Hedges.Contains(before) && IsAgeContext(m, i - 2)) return AgeRange.Exactly(n);
         return null;
     }
+
+    /// <summary>"is 16", "aged 16", "now 16": the word before a number that makes it an age.</summary>
+    private static bool IsAgeContext(Message m, int i) =>
+        m.Is(i, "age", "aged", "turn", "be", "now", "turning", "turned") || m[i] is "aged" or "now" or "turned" or "turning";
+
+    /// <summary>"ex-student, 16, wants to add me", "my nephew (14)", "a student of mine, 16": a bare number just after
+    /// the word that names the person, not a count ("3 requests") or a label ("room 16").</summary>
+    private static AgeRange? BesidePerson(Message m, int i, IReadOnlyCollection<int> people)
+    {
+        if (!int.TryParse(m[i], out var n) || n is < YoungestBareAge or > 99 || m[i].Length > 2 || NotAges.Contains(m[i + 1])
+            || m[i - 1] is "year" or "yr") return null;
+        var j = i - 1;
+        while (j >= 0 && i - j <= 3 && Linking.Contains(m[j])) j--;
+        return people.Contains(j) ? Span(m, i, n) ?? AgeRange.Exactly(n) : null;
+    }
+
+    /// <summary>"16 or 17", "16 to 18": a few years either way.</summary>
+    private static AgeRange? Span(Message m, int i, int n) =>
+        m[i + 1] is "or" or "to" && int.TryParse(m[i + 2], out var upTo) && upTo > n && upTo - n <= 3 ? new AgeRange(n, upTo) : null;
 
     /// <summary>"left eight years ago", "left in 2019", "left last year": at least the youngest leaving
     /// age plus the years since, a year less for safety; older if the year group they left from is given.</summary>

@@ -27,9 +27,9 @@ internal static class FactReader
 
     private static readonly string[] Official =
     [
-        "school|academy|trust|department|our|official|class|college account|page|feed|channel|handle|website|newsletter|twitter|x|facebook|instagram|tiktok|youtube|linkedin",
-        "school|academy|trust|department|our|class|college official|x|twitter|facebook|instagram|tiktok|youtube|linkedin account|page|feed|channel|handle",
-        "school|academy|trust|department|college official x|twitter|facebook|instagram|tiktok|youtube account|page|feed|channel",
+        "school|academy|trust|department|our|official|class|college account|page|feed|channel|handle|website|newsletter|twitter|x|facebook|instagram|tiktok|youtube|linkedin|snapchat|whatsapp",
+        "school|academy|trust|department|our|class|college official|x|twitter|facebook|instagram|tiktok|youtube|linkedin|snapchat|whatsapp account|page|feed|channel|handle|group",
+        "school|academy|trust|department|college official x|twitter|facebook|instagram|tiktok|youtube|snapchat|whatsapp account|page|feed|channel|group",
         "official ~ account|page|channel|feed",
         "@*",
     ];
@@ -48,8 +48,9 @@ internal static class FactReader
         "send|sent|sends me", "add|follow|message*|messag*|dm|pm|text|contact|invite|tag|friend|request me",
         "request|requests from", "ask* ~ to be ~ friend", "ask* ~ to follow|add|connect|friend|join",
         "want|wants to be friend", "want|wants to be my friend", "want|wants to follow|connect|add|friend|message",
-        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer",
-        "have|has ask", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
+        "reach* out", "receiv*", "get|got ~ request|message|dm", "keep messag*|send*|contact*", "reply|respond|answer to|him|her|them|back|it|their|his|this|that",
+        "can|could|should|shall|do|may i reply|respond|answer", "comment*|like|liked|react* ~ on|to my",
+        "ask* ~~ follow|add|friend|connect|message|contact|join|accept|request|friends", "add|follow ~ me on", "i be|was|been|get|got|keep tag*", "accept ~ request|requests|invite|invitation",
         "his|her|their friend|follow request",
     ];
 
@@ -80,19 +81,7 @@ internal static class FactReader
         if (official && (reactingMyself || personal) || AnyOf(m, SchoolPost))
             facts[Facts.PostBy] = "school";
 
-        SetYesNo(facts, m, Facts.Critical,
-            "criticis*|criticiz*|critical|critic|negative|slag*|rant*|complain*|moan*|attack*|insult*|mock*|derogatory|rude|unfair|nasty|horrible|defam*|disparag*|badmouth*|trash*",
-            "useless|awful|terrible|rubbish|hopeless|pathetic|incompetent|idiot*|stupid|lazy|disgrace*|shambles|joke|worst|nightmare|ridiculous|appalling|dreadful|badly|hate|hates|clueless|disaster",
-            "bad ~ about", "fed up with", "had enough of");
-        SetYesNo(facts, m, Facts.Identifies, "full name|surname", "name|names the|their|all|pupil|child|student|kid",
-            "pupil|child|children|student|kid|their|his|her name|names", "with|and|plus|includ*|add|adding ~ name|names",
-            "name|names ~ under|below|beneath|caption|underneath", "which|their class", "class name", "tag* ~ pupil|child|student|kid|them");
-        if (Any(m, "first name") && !Any(m, "full name|surname")) facts.Remove(Facts.Identifies);
-        if (Any(m, "without|no name|names|surname")) facts[Facts.Identifies] = Facts.No;
-        SetYesNo(facts, m, Facts.NoPhotoList,
-            "no photo|photograph|photography|image|picture list", "not ~ be photograph*", "opt* out", "withdrawn ~ consent|permission",
-            "consent|permission ~ withdrawn", "look* after child|children", "child protection register", "cp register", "do not photograph list",
-            "list of ~ pupil|child|student ~ photo*|image|picture");
+        StatedFactReader.Read(m, facts);
         Set(facts, Facts.Device, Device(m));
         if (Any(m, "linkedin") || Any(m, "professional network*")) facts[Facts.Network] = "professional";
         Set(facts, Facts.Channel, Channel(m));
@@ -107,14 +96,19 @@ internal static class FactReader
         return AnyOf(m, IStarted) ? "me" : null;
     }
 
+    /// <summary>Where the wording that says someone else made the first move starts ("sent me", "tagged me").</summary>
+    public static int? TheyStartedAt(Message m) =>
+        TheyStarted.SelectMany(p => Pattern.Of(p).Matches(m)).Select(x => (int?)x.Start).Min();
+
     private static string? Action(Message m)
     {
         if (Any(m, "share|shar|retweet|repost|reshare|rt|forward|boost|regram")) return "share";
         if (Any(m, "comment|comments") || Any(m, "reply|respond to ~ post|tweet|thread|comment|page")) return "comment";
         if (Liking(m) || Any(m, "thumb|thumbs up") || Any(m, "react*|heart|upvot*|favourit*")) return "like";
-        var taking = Any(m, "take|taking|took ~ photo*|picture|pictur|video|selfie|footage|pic") || Any(m, "film*|record*")
+        var taking = Any(m, "take|taking|took ~ photo*|picture|pictur|video|selfie|footage|pic") || Any(m, "film*")
+                     || Any(m, "record|recording|recorded ~ video|videos|pupil|pupils|child|children|them|it|class|lesson|assembly|performance|play|concert|show|match")
                      || Any(m, "use|using ~ camera") || Any(m, "camera") || Any(m, "photograph|film|video|record ~ pupil|pupils|child|children|student|students|class|kid|kids|them");
-        var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share");
+        var posting = Any(m, "post|posting|upload*|put|publish*|tweet|share") || Any(m, "go|goes|going|went up|on");
         return taking && !posting ? "take" : null;
     }
 
@@ -198,8 +192,12 @@ internal static class FactReader
             if (!isApproval || m.Is(i, "okay") && !m.Is(i - 1, "be", "have", "say")) continue;
             if (m.Is(i, "sign") && !m.Is(i + 1, "off", "form", "the", "consent")) continue;
 
+            // Whose agreement, and whether it was given, are read within the agreement's own sentence: "…so he doesn't
+            // feel ignored. Her mum is my sister. The Head has agreed" is the Head's agreement, given.
+            var (start, end) = (SentenceStart(m, i, 7), SentenceEnd(m, i, 4));
             string? whose = null;
-            for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 4); j++)
+            // "I asked the Head Teacher first and she agreed": the Head may be named a few words before.
+            for (var j = start; j <= end; j++)
             {
                 if (HeadWords.Contains(m.StemAt(j)) && !(m.Is(j, "head") && m.Is(j + 1, "of"))) whose ??= Facts.HeadteacherAgreed;
                 if (ParentWords.Contains(m.StemAt(j)) && !(m.Is(j, "form") && !m.Is(j - 1, "consent", "permission")))
@@ -211,10 +209,11 @@ internal static class FactReader
             // "the Head has agreed" → yes; "without the Head's agreement", "parents haven't consented" → no;
             // "if the Head agrees", "do I need consent?" → not said either way.
             string? state = Facts.Yes;
-            for (var j = Math.Max(0, i - 6); j < i; j++)
+            for (var j = SentenceStart(m, i, 6); j < i; j++)
             {
                 if (Refused.Contains(m[j]) || Refused.Contains(m.StemAt(j))) state = Facts.No;
-                else if (state == Facts.Yes && (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j)))) state = null;
+                // "do I need to ask", "if the Head agrees": not given yet; "I asked the Head" is past, and does not count.
+                else if (state == Facts.Yes && (NotYet.Contains(m[j]) || NotYet.Contains(m.StemAt(j)) && !m[j].EndsWith("ed", StringComparison.Ordinal))) state = null;
             }
             if (m[i + 1] == "not") state = Facts.No;
             if (m[i + 1] == "yet") state = null;
@@ -222,29 +221,28 @@ internal static class FactReader
         }
     }
 
-    private static void SetYesNo(Dictionary<string, string> facts, Message m, string fact, params ReadOnlySpan<string> patterns)
+    /// <summary>The first word, at most <paramref name="reach"/> back, in the sentence of word <paramref name="i"/>.</summary>
+    private static int SentenceStart(Message m, int i, int reach)
     {
-        // Yes when any match is not negated; no when every match is; unset when nothing matches.
-        string? value = null;
-        foreach (var pattern in patterns)
-        {
-            foreach (var (start, _) in Pattern.Of(pattern).Matches(m))
-            {
-                if (!Negated(m, start))
-                {
-                    facts[fact] = Facts.Yes;
-                    return;
-                }
-                value = Facts.No;
-            }
-        }
-        if (value is not null) facts[fact] = value;
+        var first = Math.Max(0, i - reach);
+        for (var k = i; k > first; k--)
+            if (m.StartsSentence(k)) return k;
+        return first;
+    }
+
+    /// <summary>The last word, at most <paramref name="reach"/> on, in the sentence of word <paramref name="i"/>.</summary>
+    private static int SentenceEnd(Message m, int i, int reach)
+    {
+        var last = Math.Min(m.Count - 1, i + reach);
+        for (var k = i + 1; k <= last; k++)
+            if (m.StartsSentence(k)) return k - 1;
+        return last;
     }
 
     /// <summary>A "not", "no", "never" or "without" shortly before, with no "but" in between.</summary>
     internal static bool Negated(Message m, int start)
     {
-        for (var j = start - 1; j >= Math.Max(0, start - 4); j--)
+        for (var j = start - 1; j >= Math.Max(0, start - 4) && !m.StartsSentence(j + 1); j--)
         {
             if (m[j] is "but" or "and" or "if") return false;
             if (Negators.Contains(m[j])) return true;

@@ -1,9 +1,13 @@
+using TeamsPolicyBot.Guidance.Understanding.Words;
+
 namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
-/// Spelling repair for the words the engine relies on ("freind", "facebok", "nephwe"): an unknown word
-/// is replaced by the closest domain word within one edit (two for words of ten letters or more). Ordinary
-/// English words and words from the pack are known, so they are never "corrected".
+/// Spelling repair for the words the engine relies on ("freind", "facebok", "nephwe", "esnd"): an unknown word
+/// is replaced by the closest domain word within one edit (two for words of ten letters or more; for four-letter
+/// words only two neighbouring letters swapped). The domain words are those listed here and every word the
+/// engine's word lists name, before ordinary English words. Known words (English, domain, the pack's) and other
+/// forms of them ("keeps") are never "corrected".
 /// </summary>
 internal sealed class Lexicon
 {
@@ -37,24 +41,34 @@ internal sealed class Lexicon
         "nineteen", "eighteen", "seventeen", "sixteen", "fifteen", "fourteen", "thirteen", "twenty", "thirty",
         "years", "year", "ago", "anymore", "longer", "left", "graduated", "teenager", "adult",
         "classroom", "sixth", "project", "homework", "trip", "sports", "event", "party",
+        "boy", "boys", "girl", "girls", "send", "keep", "them", "last", "work", "names", "asked", "added", "allowed",
+        "leave", "crest", "kids", "lads", "mums", "dads", "tutee", "tutees", "learner", "learners", "nieces", "nephews",
     ];
 
+    /// <summary>What a slip is corrected to, in order of preference: the domain words above, the whole words the word
+    /// lists' patterns and shorthand name, the shorthand staff type ("insta"), then ordinary English words.</summary>
+    private static readonly string[] Targets =
+        [.. DomainWords.Concat(WordListWords()).Concat(Shorthand.Entries.Select(e => e.Typed)).Concat(EnglishWords.All)
+            .Where(w => w.Length >= 4 && w.All(char.IsAsciiLetterLower)).Distinct()];
 
     /// <summary>Unknown words seen are remembered up to this many, so a long-running bot does not grow without bound.</summary>
     private const int MaxRemembered = 10_000;
 
     private readonly HashSet<string> _known;
+    /// <summary>The stems of known words: another form of a known word ("keeps") is not a slip.</summary>
+    private readonly HashSet<string> _knownStems;
     private readonly Dictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public Lexicon(IEnumerable<string> packWords)
     {
         _known = new HashSet<string>(DomainWords.Concat(EnglishWords.All).Concat(packWords), StringComparer.Ordinal);
+        _knownStems = new HashSet<string>(_known.Concat(Targets).Select(Stemmer.Stem), StringComparer.Ordinal);
     }
 
     public string Correct(string word)
     {
-        if (word.Length < 5 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower)) return word;
+        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower) || _knownStems.Contains(Stemmer.Stem(word))) return word;
         lock (_gate)
         {
             if (_corrections.TryGetValue(word, out var cached)) return cached;
@@ -63,8 +77,10 @@ internal sealed class Lexicon
         var maxDistance = word.Length >= 10 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in DomainWords)
+        foreach (var candidate in Targets)
         {
+            // Four letters leave too little to go on: only a slip of two neighbouring keys ("esnd", "kepe").
+            if (word.Length == 4 && !(candidate.Length == 4 && IsSwap(word, candidate))) continue;
             if (Math.Abs(candidate.Length - word.Length) > maxDistance) continue;
             var distance = Distance(word, candidate, maxDistance);
             if (distance < bestDistance)
@@ -79,6 +95,24 @@ internal sealed class Lexicon
         }
         return corrected;
     }
+
+    private static bool IsSwap(string a, string b)
+    {
+        for (var i = 0; i < a.Length - 1; i++)
+        {
+            if (a[i] == b[i]) continue;
+            return a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+        return false;
+    }
+
+    /// <summary>The whole words (not prefixes) that the word lists' patterns and shorthand meanings name.</summary>
+    private static IEnumerable<string> WordListWords() =>
+        new[] { "facts.yaml", "topics.yaml" }.SelectMany(WordFile.Read).SelectMany(section => section.Value)
+            .SelectMany(entry => entry.Value.Prepend(entry.Key))
+            .Concat(Shorthand.Entries.Select(e => e.Meaning))
+            .SelectMany(text => text.Split([' ', '|', '~'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(word => word.All(char.IsAsciiLetterLower));
 
     /// <summary>Optimal string alignment distance (adjacent transpositions count once), capped at max + 1.</summary>
     private static int Distance(string a, string b, int max)

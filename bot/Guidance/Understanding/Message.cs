@@ -1,35 +1,18 @@
 using System.Text.RegularExpressions;
+using TeamsPolicyBot.Guidance.Understanding.Words;
 
 namespace TeamsPolicyBot.Guidance.Understanding;
 
-/// <summary>One word of a message: as typed (lower-cased, spelling repaired), its stem, and whether it
-/// was followed by a possessive 's ("the pupil's mum": "pupil" is possessive).</summary>
-internal sealed record Word(string Text, string Stem, bool Possessive);
+/// <summary>One word of a message: as typed (lower-cased, spelling repaired), its stem, whether it
+/// was followed by a possessive 's ("the pupil's mum": "pupil" is possessive), and whether it starts a sentence.</summary>
+internal sealed record Word(string Text, string Stem, bool Possessive, bool StartsSentence = false);
 
-/// <summary>A member of staff's message as words: contractions expanded, number words as digits,
-/// platform nicknames normalised, spelling repaired.</summary>
+/// <summary>A member of staff's message as words: contractions expanded, shorthand and platform nicknames
+/// replaced from <see cref="Shorthand"/>, number words as digits, spelling repaired.</summary>
 internal sealed partial class Message
 {
     private const string PossessiveMark = "\u0001s";
-
-    private static readonly Dictionary<string, string[]> Aliases = new(StringComparer.Ordinal)
-    {
-        ["fb"] = ["facebook"], ["insta"] = ["instagram"], ["ig"] = ["instagram"],
-        ["msg"] = ["message"], ["msgs"] = ["messages"], ["msged"] = ["messaged"], ["pic"] = ["picture"],
-        ["pics"] = ["pictures"], ["pix"] = ["pictures"], ["vid"] = ["video"], ["vids"] = ["videos"],
-        ["u"] = ["you"], ["ur"] = ["your"], ["pls"] = ["please"], ["plz"] = ["please"], ["coz"] = ["because"],
-        ["cos"] = ["because"], ["ok"] = ["okay"], ["k"] = ["okay"], ["yrs"] = ["years"], ["yo"] = ["years", "old"],
-        ["mom"] = ["mum"], ["mam"] = ["mum"], ["mummy"] = ["mum"], ["daddy"] = ["dad"], ["ht"] = ["headteacher"],
-        ["gf"] = ["girlfriend"], ["bf"] = ["boyfriend"], ["dms"] = ["dm"], ["dmed"] = ["dm", "me"],
-        ["dmd"] = ["dm", "me"], ["pmed"] = ["pm", "me"],
-        ["dont"] = ["do", "not"], ["doesnt"] = ["does", "not"], ["didnt"] = ["did", "not"], ["isnt"] = ["is", "not"],
-        ["arent"] = ["are", "not"], ["wasnt"] = ["was", "not"], ["werent"] = ["were", "not"], ["havent"] = ["have", "not"],
-        ["hasnt"] = ["has", "not"], ["hadnt"] = ["had", "not"], ["shouldnt"] = ["should", "not"],
-        ["wouldnt"] = ["would", "not"], ["couldnt"] = ["could", "not"], ["mustnt"] = ["must", "not"],
-        ["aint"] = ["is", "not"], ["im"] = ["i", "am"], ["ive"] = ["i", "have"], ["id"] = ["i", "would"],
-        ["theyre"] = ["they", "are"], ["shes"] = ["she", "is"], ["hes"] = ["he", "is"], ["whos"] = ["who", "is"],
-        ["tiktoks"] = ["tiktok"],
-    };
+    private const string SentenceMark = "\u0002";
 
     private readonly Word[] _words;
     private readonly MessagePatternWords _patternWords;
@@ -38,8 +21,9 @@ internal sealed partial class Message
 
     public Message(string text, Lexicon lexicon)
     {
-        var tokens = Tokens(Normalise(text));
+        var tokens = Shorthand.Expand(Tokens(Normalise(text)));
         var words = new List<Word>(tokens.Count);
+        var sentenceStarts = true;
         foreach (var token in NumberWords.Replace(tokens))
         {
             if (token == PossessiveMark)
@@ -47,8 +31,20 @@ internal sealed partial class Message
                 if (words.Count > 0) words[^1] = words[^1] with { Possessive = true };
                 continue;
             }
+            if (token == SentenceMark)
+            {
+                sentenceStarts = true;
+                continue;
+            }
+            // "Year 10s", "my Y9s": the plural of a number is the number.
+            if (token == "s" && words.Count > 0 && words[^1].Text.All(char.IsAsciiDigit)) continue;
             var corrected = lexicon.Correct(token);
-            words.Add(new Word(corrected, Stemmer.Stem(corrected), false));
+            // A slip in shorthand ("nista") is corrected to the shorthand ("insta"), which stands for words.
+            foreach (var word in corrected != token && Shorthand.Knows(corrected) ? Shorthand.Expand([corrected]) : [corrected])
+            {
+                words.Add(new Word(word, Stemmer.Stem(word), false, sentenceStarts));
+                sentenceStarts = false;
+            }
         }
         _words = [.. words];
         _patternWords = new MessagePatternWords(_words);
@@ -59,6 +55,9 @@ internal sealed partial class Message
     public string this[int index] => index >= 0 && index < _words.Length ? _words[index].Text : "";
 
     public string StemAt(int index) => index >= 0 && index < _words.Length ? _words[index].Stem : "";
+
+    /// <summary>Whether the word at <paramref name="index"/> begins a sentence ("…feel ignored. The Head agreed": "the").</summary>
+    public bool StartsSentence(int index) => index >= 0 && index < _words.Length && _words[index].StartsSentence;
 
     /// <summary>Whether the word at <paramref name="index"/> is one of <paramref name="words"/>, in any form ("photos" is "photo").</summary>
     public bool Is(int index, params ReadOnlySpan<string> words)
@@ -97,10 +96,13 @@ internal sealed partial class Message
         if (apostrophe)
         {
             s = NegativeContraction().Replace(s, " not");
+            // "dm'd", "msg'd", "txt'd": a verb made past, not "would".
+            s = ShorthandPast().Replace(s, "$1ed");
             s = BeContraction().Replace(s, "$1 is");
             s = s.Replace("'re", " are").Replace("'m", " am").Replace("'ve", " have").Replace("'ll", " will").Replace("'d", " would");
         }
         s = YearShort().Replace(s, "year $1");
+        s = SentenceEnd().Replace(s, " " + SentenceMark + " ");
         if (apostrophe)
         {
             s = Possessive().Replace(s, " " + PossessiveMark + " ");
@@ -109,20 +111,33 @@ internal sealed partial class Message
         return s;
     }
 
+    /// <summary>The message's words; "16yo" is two ("16", "yo") unless the shorthand list knows it whole ("b4").</summary>
     private static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
         foreach (var match in Token().EnumerateMatches(text))
         {
             var token = text.Substring(match.Index, match.Length);
-            if (Aliases.TryGetValue(token, out var replacement)) tokens.AddRange(replacement);
-            else tokens.Add(token);
+            if (IsMixed(token) && !Shorthand.Knows(token))
+            {
+                foreach (var run in LettersOrDigits().EnumerateMatches(token))
+                    tokens.Add(token.Substring(run.Index, run.Length));
+            }
+            else
+            {
+                tokens.Add(token);
+            }
         }
         return tokens;
     }
 
+    private static bool IsMixed(string token) => token.Any(char.IsAsciiDigit) && token.Any(char.IsAsciiLetter);
+
     [GeneratedRegex(@"\b(can't|cant|cannot|won't|wont)\b")]
     private static partial Regex Contraction();
+
+    [GeneratedRegex(@"\b(dm|pm|msg|txt)'d\b")]
+    private static partial Regex ShorthandPast();
 
     [GeneratedRegex(@"n't\b")]
     private static partial Regex NegativeContraction();
@@ -139,6 +154,13 @@ internal sealed partial class Message
     [GeneratedRegex(@"\b([a-z]+s)'(?=\s|$)")]
     private static partial Regex PluralPossessive();
 
-    [GeneratedRegex("\u0001s|[a-z]+|\\d+")]
+    [GeneratedRegex("\u0001s|\u0002|[a-z0-9]+")]
     private static partial Regex Token();
+
+    /// <summary>A full stop, question or exclamation mark or semicolon ending a sentence (not "2.1").</summary>
+    [GeneratedRegex(@"[.!?;]+(?=\s|$)")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex("[a-z]+|[0-9]+")]
+    private static partial Regex LettersOrDigits();
 }

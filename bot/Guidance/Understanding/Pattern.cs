@@ -3,11 +3,13 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 /// <summary>
 /// A short word pattern matched against a message's stems. Words are stemmed like the message, so
 /// "send request" also matches "sent requests". Syntax: <c>a|b</c> alternatives in one slot,
-/// <c>word*</c> a prefix, <c>~</c> allows up to three other words before the next slot, <c>#</c> any number.
+/// <c>word*</c> a prefix, <c>~</c> allows up to three other words before the next slot, <c>~~</c> up to eight
+/// ("not want ~~ photographed" for "doesn't want her daughter in Year 5 photographed").
 /// </summary>
 internal sealed class Pattern
 {
     private const int Gap = 3;
+    private const int LongGap = 8;
     private static readonly LiteralCache<Pattern> Cache = new(text => new Pattern(text));
 
     private readonly Slot[] _slots;
@@ -15,12 +17,12 @@ internal sealed class Pattern
     private Pattern(string text)
     {
         var slots = new List<Slot>();
-        var gapBefore = false;
+        var gapBefore = 0;
         foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part == "~")
+            if (part is "~" or "~~")
             {
-                gapBefore = true;
+                gapBefore = part == "~" ? Gap : LongGap;
                 continue;
             }
             var options = part.Split('|');
@@ -30,7 +32,7 @@ internal sealed class Pattern
                 prefixes,
                 prefixes.Select(PatternWords.AddPrefix).ToArray(),
                 gapBefore));
-            gapBefore = false;
+            gapBefore = 0;
         }
         _slots = [.. slots];
     }
@@ -95,7 +97,7 @@ internal sealed class Pattern
     private int MatchFrom(Message message, int slot, int previous)
     {
         if (slot == _slots.Length) return previous;
-        var reach = _slots[slot].GapBefore ? Gap + 1 : 1;
+        var reach = _slots[slot].GapBefore + 1;
         for (var i = previous + 1; i <= previous + reach && i < message.Count; i++)
         {
             if (!_slots[slot].Accepts(message, i)) continue;
@@ -108,9 +110,10 @@ internal sealed class Pattern
     /// <param name="words">The <see cref="PatternWords"/> numbers of the stems this slot accepts (a word's text or stem).</param>
     /// <param name="prefixes">Beginnings this slot accepts of a word's text or stem.</param>
     /// <param name="prefixNumbers">The <see cref="PatternWords"/> numbers of <paramref name="prefixes"/>.</param>
-    private sealed class Slot(int[] words, string[] prefixes, int[] prefixNumbers, bool gapBefore)
+    /// <param name="gapBefore">How many other words may come before this slot's word.</param>
+    private sealed class Slot(int[] words, string[] prefixes, int[] prefixNumbers, int gapBefore)
     {
-        public bool GapBefore => gapBefore;
+        public int GapBefore => gapBefore;
 
         public IEnumerable<int> Numbers => words.Concat(prefixNumbers);
 

@@ -15,7 +15,7 @@ internal sealed class PeopleReader(int currentYear)
     private static readonly HashSet<string> ColleagueNouns = Stemmer.Set("colleague", "coworker", "governor", "trustee", "volunteer", "senco", "ta", "workmate");
     private static readonly HashSet<string> LeaderNouns = Stemmer.Set("headteacher", "head", "principal", "deputy", "manager", "boss", "slt", "headmaster", "headmistress");
     /// <summary>Words near "the Head" that make it the approver ("the Head agreed"), not a person in the situation.</summary>
-    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit");
+    private static readonly HashSet<string> ApprovalWords = Stemmer.Set("agreed", "approved", "approval", "permission", "consent", "okay", "say", "sign", "allow", "know", "authorised", "authorized", "ask", "check", "blessing", "fine", "happy", "permit", "written", "given");
 
     /// <summary>People who are strangers by what they are; <see cref="Someone"/> only when the message says "I do not know" them.</summary>
     private static readonly HashSet<string> StrangerNouns = Stemmer.Set("stranger", "journalist", "reporter", "neighbour", "neighbor", "acquaintance");
@@ -50,18 +50,18 @@ internal sealed class PeopleReader(int currentYear)
                 i++;
                 continue;
             }
-            if (RelativeNouns.Contains(stem) && OwnedByMe(m, i))
+            if ((RelativeNouns.Contains(stem) || IsRelativesChild(m, i)) && OwnedByMe(m, i))
             {
                 // "my cousin's son": the son is the relative in question; "my daughter's friend" is no relative.
                 if (!word.Possessive) relatives.Add(i);
                 continue;
             }
-            if (word.Possessive && IsPersonNoun(m, i + 1)) continue;
+            if (word.Possessive && IsPersonNoun(m, i + 1) || PossessiveWithoutApostrophe(m, i)) continue;
             if (PupilNouns.Contains(stem) && !IsStudentTeacher(m, i))
             {
                 mentions.Add(new Mention(m.Is(i, "alumnus", "alumni", "leaver") ? FormerPupil : CurrentPupil, i));
             }
-            else if (ParentNouns.Contains(stem) && !(m.Is(i, "family") && m.Is(i + 1, "friend")))
+            else if (ParentNouns.Contains(stem) && !(m.Is(i, "family") && m.Is(i + 1, "friend")) && !GivesConsent(m, i))
             {
                 mentions.Add(new Mention(Parent, i));
             }
@@ -91,6 +91,8 @@ internal sealed class PeopleReader(int currentYear)
             mentions.Add(new Mention(FormerPupil, Pattern.Of("teach").Matches(m).First().Start));
         else if (mentions.Count == 0 && Pattern.Of("who|she|he|they ~ left|graduated").Matches(m).FirstOrDefault() is { End: > 0 } left)
             mentions.Add(new Mention(FormerPupil, left.Start));
+        else if (mentions.Count == 0 && relatives.Count == 0 && AttendsSchool(m) is { } attends)
+            mentions.Add(new Mention(CurrentPupil, attends));
         var before = mentions.Count;
         mentions = DropNegated(m, mentions);
         if (mentions.Count == 0 && before > 0)
@@ -114,11 +116,11 @@ internal sealed class PeopleReader(int currentYear)
                 if (nearest is not null)
                     people[people.IndexOf(nearest)] = nearest with { Relative = true };
                 else if (!people.Any(p => p.Relative == true && p.Role is null or Other))
-                    people.Add(new Person(NotAtTheSchool(m) || AdultRelatives.Contains(m.StemAt(relative)) ? Other : null, AgeRange.Unknown, true, relative));
+                    people.Add(new Person(RelativesRole(m, relative), AgeRange.Unknown, true, relative));
             }
         }
 
-        return AssignAges(m, people);
+        return AssignAges(m, people, people.Select(p => p.Position).Concat(relatives).ToHashSet());
     }
 
     private static bool IsYearGroup(Message m, int i) =>
@@ -152,7 +154,35 @@ internal sealed class PeopleReader(int currentYear)
     {
         var stem = m.StemAt(i);
         return ParentNouns.Contains(stem) || FamilyNouns.Contains(stem) || RelativeNouns.Contains(stem) || ColleagueNouns.Contains(stem)
-               || m.Is(i, "friend", "teacher", "older", "younger", "little", "big", "twin", "step");
+               || m.Is(i, "friend") && !m.Is(i + 1, "request", "requests")
+               || m.Is(i, "teacher", "older", "younger", "little", "big", "twin", "step");
+    }
+
+    /// <summary>"my cousin's little boy", "my sister's girl": a child of a relative of mine (not "one of my boys").</summary>
+    private static bool IsRelativesChild(Message m, int i)
+    {
+        if (!m.Is(i, "boy", "girl", "lad", "lass", "baby")) return false;
+        var j = m.Is(i - 1, "little", "young", "eldest", "youngest", "oldest", "older", "younger") ? i - 2 : i - 1;
+        return m.Words.ElementAtOrDefault(j) is { Possessive: true } && RelativeNouns.Contains(m.StemAt(j));
+    }
+
+    /// <summary>"a pupils older brother", "my students mums": a plural-looking pupil noun right before a family noun is
+    /// a possessive typed without its apostrophe.</summary>
+    private static bool PossessiveWithoutApostrophe(Message m, int i)
+    {
+        if (!m[i].EndsWith('s') || !PupilNouns.Contains(m.StemAt(i))) return false;
+        var next = m.Is(i + 1, "older", "younger", "little", "big", "twin") ? i + 2 : i + 1;
+        return ParentNouns.Contains(m.StemAt(next)) || FamilyNouns.Contains(m.StemAt(next));
+    }
+
+    /// <summary>"written consent from their parents", "the parents have given permission": the parents only give
+    /// consent; they are not people the question is about.</summary>
+    private static bool GivesConsent(Message m, int i)
+    {
+        if (!(m[i - 1] is "their" or "his" or "her" or "the" or "all" or "both" || m.Is(i + 1, "consent", "permission"))) return false;
+        for (var j = Math.Max(0, i - 3); j <= Math.Min(m.Count - 1, i + 4); j++)
+            if (m.Is(j, "consent", "permission") || m.Words[j].Stem.StartsWith("consent", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool IsStudentTeacher(Message m, int i) => m.Is(i, "student") && m.Is(i + 1, "teacher");
@@ -160,12 +190,13 @@ internal sealed class PeopleReader(int currentYear)
     private static bool IsPupilsFamily(Message m, int i)
     {
         for (var j = Math.Max(0, i - 4); j < i; j++)
-            if (m.Words[j].Possessive && PupilNouns.Contains(m.StemAt(j))) return true;
+            if ((m.Words[j].Possessive || PossessiveWithoutApostrophe(m, j)) && PupilNouns.Contains(m.StemAt(j))) return true;
         return Pattern.Of("of ~ pupil|student|child").StartsAt(m, i + 1);
     }
 
     private static bool IsColleague(Message m, int i)
     {
+        if (FromAnotherSchool(m, i)) return false;
         var stem = m.StemAt(i);
         if (ColleagueNouns.Contains(stem)) return true;
         if (m.Is(i, "teacher", "assistant", "member", "staff"))
@@ -189,13 +220,22 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool NearApproval(Message m, int i)
     {
-        for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 5); j++)
+        for (var j = Math.Max(0, i - 4); j <= Math.Min(m.Count - 1, i + 7); j++)
             if (ApprovalWords.Contains(m.StemAt(j))) return true;
+        return false;
+    }
+
+    /// <summary>"a teacher from another school", "a teacher who works at a different academy": staff, but not the trust's.</summary>
+    private static bool FromAnotherSchool(Message m, int i)
+    {
+        for (var j = i + 1; j <= i + 4; j++)
+            if (Pattern.Of("another|different|other ~ school|schools|academy|trust").StartsAt(m, j)) return true;
         return false;
     }
 
     private static bool IsStranger(Message m, int i) =>
         StrangerNouns.Contains(m.StemAt(i))
+        || m.Is(i, "teacher", "colleague", "head", "headteacher") && FromAnotherSchool(m, i)
         || (Someone.Contains(m.StemAt(i))
             && Pattern.Of("i do not know").Matches(m).Any(x => x.Start > i && x.Start <= i + 3))
         || Pattern.Of("friend of a friend").StartsAt(m, i)
@@ -229,7 +269,7 @@ internal sealed class PeopleReader(int currentYear)
         if (Pattern.Of("used to be|go").Matches(m).Any(x => x.End < i && x.End >= i - 5)) return true;
         for (var j = Math.Max(0, i - 3); j < i; j++)
         {
-            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] == "left") return true;
+            if (m.Is(j, "former", "ex", "past", "previous", "formerly", "after") || m[j] is "left" or "taught") return true;
             if (m.Is(j, "old") && !m.Is(j - 1, "year", "yr")) return true;
             if (m[j] is "was" or "were" && m.Is(j + 1, "in")) return true;
             if (Pattern.Of("used to").StartsAt(m, j)) return true;
@@ -249,8 +289,39 @@ internal sealed class PeopleReader(int currentYear)
         return false;
     }
 
-    private static bool TaughtThemBefore(Message m) =>
-        Pattern.Of("used to teach").IsIn(m) || Pattern.Of("i teach him|her|them ~ ago|before|year").IsIn(m) && m.Words.Any(w => w.Text == "taught");
+    /// <summary>"someone I taught", "I taught her in Year 9", "a boy I used to teach"; not "I taught with her".</summary>
+    private static bool TaughtThemBefore(Message m)
+    {
+        if (Pattern.Of("used to teach").IsIn(m)) return true;
+        for (var i = 1; i < m.Count; i++)
+        {
+            if (m[i] != "taught" || m.Is(i + 1, "with", "alongside", "at", "in", "for", "here", "there")) continue;
+            var j = i - 1;
+            while (j > 0 && m[j] is "have" or "had" or "once" or "also" or "actually") j--;
+            if (m[j] == "i") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A relative the message names only by relation: a pupil when they attend the school ("my sister's son
+    /// goes to our academy"), someone else when grown up or elsewhere, unknown otherwise.</summary>
+    private static string? RelativesRole(Message m, int relative) =>
+        NotAtTheSchool(m) ? Other
+        : AttendsSchool(m) is not null ? CurrentPupil
+        : AdultRelatives.Contains(m.StemAt(relative)) ? Other
+        : null;
+
+    /// <summary>Where someone is said to attend the school or a school of the trust ("goes to our academy",
+    /// "attends one of the trust's academies", "is at the school"); null when no one is.</summary>
+    private static int? AttendsSchool(Message m)
+    {
+        foreach (var (start, _) in Pattern.Of("go|goes|going|attend|attends|attending|start|started|starts|join|joined|be ~ school|academy|academies|primary|secondary|college|here").Matches(m))
+        {
+            if (m[start - 1] is "i" or "we" || m.Is(start, "be") && !m.Is(start + 1, "at", "in")) continue;
+            return start;
+        }
+        return null;
+    }
 
     /// <summary>"not a pupil", "isn't a parent": that role is ruled out (unless "anymore": then former).</summary>
     private static List<Mention> DropNegated(Message m, List<Mention> mentions) =>
@@ -261,16 +332,18 @@ internal sealed class PeopleReader(int currentYear)
 
     private static bool NotAtTheSchool(Message m) =>
         Pattern.Of("not ~ connect*|link*|associat* ~ school|academy|trust").IsIn(m) || Pattern.Of("nothing to do with").IsIn(m)
-        || Pattern.Of("not|never ~ go|attend|went ~ school|academy|here|there").IsIn(m) || Pattern.Of("not a pupil|student").IsIn(m);
+        || Pattern.Of("not|never ~ go|attend|went ~ school|academy|here|there").IsIn(m) || Pattern.Of("not a pupil|student").IsIn(m)
+        || Pattern.Of("different|another|other school").IsIn(m) && !Pattern.Of("trust|ours").IsIn(m);
 
     private static bool IsNotRelative(Message m) =>
         Pattern.Of("not ~ relat*").IsIn(m) || Pattern.Of("no relation").IsIn(m) || Pattern.Of("unrelat*").IsIn(m)
         || Pattern.Of("not ~ family|families").IsIn(m) || Pattern.Of("not ~ relative").IsIn(m);
 
-    private List<Person> AssignAges(Message m, List<Person> people)
+    /// <param name="named">Where the message names each person (a relative is named by the relation).</param>
+    private List<Person> AssignAges(Message m, List<Person> people, IReadOnlyCollection<int> named)
     {
         if (people.Count == 0) return people;
-        var ages = new AgeReader(currentYear).Read(m);
+        var ages = new AgeReader(currentYear).Read(m, named);
         var result = new List<Person>(people.Count);
         foreach (var person in people)
         {

@@ -3,9 +3,11 @@ using TeamsPolicyBot.Cli;
 namespace TeamsPolicyBot.Tests.Guidance;
 
 /// <summary>
-/// Runs every case for a trust — from any Cases/*.jsonl file (one per pack, plus paraphrases.jsonl:
-/// the same situations worded differently) and from the public evaluation set
-/// (tests/eval/guidance-public.jsonl) — through that trust's pack, and holds it to the targets.
+/// Runs every case for a trust — from any Cases/*.jsonl file (one per pack; paraphrases.jsonl: the same
+/// situations worded differently; unseen-kinds*.jsonl: questions in staff's own voice, written and labelled from
+/// the policy texts before the engine was changed to answer them, kept as held-out measures and now regression
+/// cases) and from the public evaluation set (tests/eval/guidance-public.jsonl) — through that trust's pack, and
+/// holds it to the targets.
 /// </summary>
 public class GuidanceCasesTests
 {

@@ -60,6 +60,48 @@ public class PackValidatorTests
         Assert.Contains(result.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
     }
 
+    /// <summary><see cref="Valid"/> with a duty after its topics (the duty starts on line 25).</summary>
+    private static readonly string WithDuty = Valid.Replace("reminder:", """
+        duties:
+          - when: { person: current-pupil, initiator: them }
+            reportTo: safeguardingLead
+            cite: [no-pupils]
+            do: Tell {safeguardingLead}.
+        reminder:
+        """);
+
+    [Fact]
+    public void Parse_ValidDuty_IsRead()
+    {
+        var result = PolicyPackLoader.Parse(WithDuty, "test");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var duty = Assert.Single(result.Pack!.Duties);
+        Assert.Equal(["person", "initiator"], duty.When.Select(c => c.Fact));
+        Assert.Equal("safeguardingLead", duty.ReportTo);
+    }
+
+    [Theory]
+    [InlineData("cite: [no-pupils]\n    do", "cite: [no-pupil]\n    do", 25, "duty cites unknown clause id 'no-pupil'")]
+    [InlineData("cite: [no-pupils]\n    do", "cite: []\n    do", 25, "must cite the clause that lays it")]
+    [InlineData("reportTo: safeguardingLead\n    cite", "reportTo: dsl\n    cite", 25, "duty reports to unknown role 'dsl'")]
+    [InlineData("reportTo: safeguardingLead\n    cite", "cite", 25, "'reportTo:' is required in a duty")]
+    [InlineData("{ person: current-pupil, initiator: them }", "{ person: current-pupil, starter: them }", 25, "unknown fact 'starter'")]
+    [InlineData("{ person: current-pupil, initiator: them }", "{}", 25, "a duty needs 'when:'")]
+    [InlineData("{safeguardingLead}.\nreminder:", "{safeguardingLead}.\n    unless: { ageUnder: 18 }\nreminder:", 25, "'unless:' takes facts, not ages")]
+    [InlineData("do: Tell {safeguardingLead}.\nreminder:", "do: Tell {dsl}.\nreminder:", 25, "{dsl} is not a role of this pack")]
+    [InlineData("do: Tell {safeguardingLead}.\nreminder:", "does: Tell {safeguardingLead}.\nreminder:", 28, "unknown field 'does' in a duty")]
+    public void Parse_OneMistakeInADuty_ReportsItOnItsLine(string original, string replacement, int line, string message)
+    {
+        Assert.Equal(1, WithDuty.Split(original).Length - 1);
+        var yaml = WithDuty.Replace(original, replacement, StringComparison.Ordinal);
+
+        var result = PolicyPackLoader.Parse(yaml, "test");
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_DuplicateClauseId_NamesBothLines()
     {

@@ -130,6 +130,35 @@ public sealed class PolicyCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_Set_PrintsReportDutiesCaught()
+    {
+        var file = WriteFile("eval.jsonl", """
+            {"id": "e1", "trust": "fierte", "question": "A Year 10 pupil has sent me a friend request on Facebook. Can I accept it?", "verdict": ["no"], "report": true, "sections": ["3.1"]}
+            """);
+
+        var (_, output, _) = await RunAsync("eval", file, "--packs", RepositoryPaths.Policies);
+
+        Assert.Contains("report duty caught where due: 1/1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_Behaviour_PrintsEachTypesPassRateAndMeetsTheTargets()
+    {
+        var file = WriteFile("eval.jsonl", """
+            {"id": "e1", "trust": "fierte", "question": "A former pupil who is now 19 sent me a friend request on Facebook. Can I accept it?", "verdict": ["no"], "report": false, "sections": ["3.1"]}
+            {"id": "e2", "trust": "societas", "question": "A pupil's mum sent me a friend request on Facebook. Can I accept?", "verdict": ["no", "ask_first"], "report": true, "sections": ["5.1"]}
+            """);
+
+        var (exit, output, _) = await RunAsync("eval", file, "--behaviour", "--packs", RepositoryPaths.Policies);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"invariance / two adjacent-letter typos: [\d.]+ % \(\d+/2\)", output);
+        Assert.Matches(@"directional / age across the threshold: 100\.0 % \(4/4\)", output);
+        Assert.Contains("false permissions: 0", output, StringComparison.Ordinal);
+        Assert.Contains("targets", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bench_Questions_PrintsThroughputAndP99()
     {
         var file = WriteFile("bench.jsonl", """{"id": "b1", "trust": "fierte", "question": "Can I accept a friend request from a Year 9 pupil?"}""");
