@@ -101,15 +101,41 @@ public sealed class CampaignStore(BotTables tables)
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, delivery));
             if (batch.Count == TransactionLimit)
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
+                await AddAllAsync(table, batch, cancellationToken);
                 batch.Clear();
             }
         }
         if (batch.Count > 0)
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await AddAllAsync(table, batch, cancellationToken);
         }
         return existing.Count;
+    }
+
+    /// <summary>
+    /// Adds the deliveries in one transaction; when another runner added some of them since this one looked (an
+    /// instance taking over a campaign, or a second runner in the same process), adds the rest one by one. A delivery
+    /// that exists is never overwritten: it may already be sent.
+    /// </summary>
+    private static async Task AddAllAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.IsConflict())
+        {
+            foreach (var action in batch)
+            {
+                try
+                {
+                    await table.AddEntityAsync(action.Entity, cancellationToken);
+                }
+                catch (RequestFailedException added) when (added.IsConflict())
+                {
+                }
+            }
+        }
     }
 
     /// <summary>Deliveries still to send: pending, or attempting (a send a crash may have interrupted).</summary>
