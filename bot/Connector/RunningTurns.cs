@@ -7,10 +7,12 @@ namespace TeamsPolicyBot.Connector;
 /// those that carry on after Teams had its 200) are awaited until <see cref="BotOptions.ShutdownTimeout"/>, and only
 /// those still running then are cancelled through <see cref="CutOff"/>.
 /// </summary>
-public sealed partial class RunningTurns(ILogger<RunningTurns> logger) : IHostedService, IDisposable
+public sealed partial class RunningTurns(ILogger<RunningTurns> logger) : IHostedService
 {
     private static readonly TimeSpan UnwindGrace = TimeSpan.FromSeconds(2);
 
+    // Never disposed: it has no timer or links to release, and the container may dispose its singletons while a stop
+    // that timed out is still cutting turns off, which would then meet a disposed source.
     private readonly CancellationTokenSource _cutOff = new();
     private readonly ConcurrentDictionary<Task, byte> _turns = new();
 
@@ -51,8 +53,6 @@ public sealed partial class RunningTurns(ILogger<RunningTurns> logger) : IHosted
         // A moment for the cancelled turns to unwind and log that they were cut off, while logging still works.
         await Task.WhenAll(inFlight).WaitAsync(UnwindGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _cutOff.Dispose();
 
     private Task[] Unfinished() => [.. _turns.Keys.Where(turn => !turn.IsCompleted)];
 
