@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Hosting;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals;
@@ -9,23 +10,14 @@ namespace TeamsPolicyBot.Approvals;
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
 public sealed partial class ApprovalNudger(
-    IServiceScopeFactory scopes, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ApprovalNudger> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ApprovalNudger> logger)
+    : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.NudgeCheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await NudgeDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.NudgeCheckInterval;
+
+    protected override string Work => "Checking for requests waiting too long";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => NudgeDueAsync(cancellationToken);
 
     /// <returns>How many requests this call nudged the approvers about.</returns>
     public async Task<int> NudgeDueAsync(CancellationToken cancellationToken)
@@ -33,7 +25,7 @@ public sealed partial class ApprovalNudger(
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var requests = services.GetRequiredService<ApprovalRequestStore>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = now - TimeSpan.FromHours(options.Value.NudgeAfterHours);
 
         var waiting = new List<StoredRequest>();
@@ -63,7 +55,4 @@ public sealed partial class ApprovalNudger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminded the approvers of {Count} request(s) waiting too long")]
     private static partial void LogNudged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking for requests waiting too long failed; trying again next time")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Hosting;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.PolicyLeads;
@@ -9,23 +10,14 @@ namespace TeamsPolicyBot.PolicyLeads;
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
 public sealed partial class LeadQuestionNudger(
-    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<LeadQuestionNudger> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<LeadQuestionNudger> logger)
+    : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await NudgeDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CheckInterval;
+
+    protected override string Work => "Checking for unclaimed questions";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => NudgeDueAsync(cancellationToken);
 
     /// <returns>How many questions this call reminded the leads of.</returns>
     public async Task<int> NudgeDueAsync(CancellationToken cancellationToken)
@@ -33,7 +25,7 @@ public sealed partial class LeadQuestionNudger(
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var questions = services.GetRequiredService<LeadQuestionStore>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = now - TimeSpan.FromHours(options.Value.NudgeAfterHours);
 
         var waiting = new List<StoredQuestion>();
@@ -63,7 +55,4 @@ public sealed partial class LeadQuestionNudger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminded the policy leads of {Count} unclaimed question(s)")]
     private static partial void LogNudged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking for unclaimed questions failed; trying again next time")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Hosting;
 using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.PolicyLeads;
@@ -9,23 +10,14 @@ namespace TeamsPolicyBot.PolicyLeads;
 /// and the audit trail (ids, who acted, when) stay, so reviewed answers keep working and the record stays complete.
 /// </summary>
 public sealed partial class QuestionTextSweeper(
-    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<QuestionTextSweeper> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<QuestionTextSweeper> logger)
+    : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CheckInterval;
+
+    protected override string Work => "Deleting old question text";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <returns>How many questions' text this call deleted.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -33,7 +25,7 @@ public sealed partial class QuestionTextSweeper(
         using var scope = scopes.CreateScope();
         var questions = scope.ServiceProvider.GetRequiredService<LeadQuestionStore>();
         var audit = scope.ServiceProvider.GetRequiredService<LeadQuestionAudit>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var expired = new List<StoredQuestion>();
         await foreach (var stored in questions.TextKeptSinceBeforeAsync(now - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken))
             expired.Add(stored);
@@ -61,7 +53,4 @@ public sealed partial class QuestionTextSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the text of {Count} question(s) older than {Days} days")]
     private static partial void LogDeleted(ILogger logger, int count, int days);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting old question text failed; trying again next time")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
