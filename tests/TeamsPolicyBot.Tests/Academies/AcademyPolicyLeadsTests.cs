@@ -43,7 +43,10 @@ public sealed class AcademyPolicyLeadsTests(AzuriteFixture azurite) : IAsyncLife
 
         var questionId = await AskAsync(QueenEmmasTeacher);
 
-        Assert.Equal([QueenEmmasHead.AadObjectId], MessagedPeople(_trust.Host.Connector.Requests.Skip(before)));
+        var sent = _trust.Host.Connector.Requests.Skip(before).ToList();
+        Assert.Equal([QueenEmmasHead.AadObjectId], MessagedPeople(sent));
+        var card = CardJson.Card(Assert.Single(sent, r => r.PathAndQuery.EndsWith("/activities", StringComparison.Ordinal)));
+        Assert.Contains($"Asked by {QueenEmmasTeacher.Name} ({QueenEmmasName})", CardJson.Text(card));
         Assert.Contains(_trust.Graph.Requests, r => r.Contains($"/groups/{QueenEmmasLeadsGroup}/transitiveMembers", StringComparison.Ordinal));
         Assert.Equal(QueenEmmas, (await StoredAsync(questionId)).AcademyId);
     }
