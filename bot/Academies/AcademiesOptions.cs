@@ -66,6 +66,17 @@ public sealed class AcademySettings
     /// <summary>Comma-separated Entra object ids of this academy's admins (they see this academy's requests and reports).</summary>
     public string? Admins { get; set; }
 
+    /// <summary>Entra ID group of this academy's policy leads; else <see cref="Leads"/>; else the trust's (<c>Experts:*</c>).</summary>
+    public string? LeadGroupId { get; set; }
+
+    /// <summary>Comma-separated Entra object ids of this academy's policy leads.</summary>
+    public string? Leads { get; set; }
+
+    /// <summary>This academy's policy leads' channel; empty sends each lead the card 1:1 (or uses the trust's channel).</summary>
+    public string? ExpertsChannelId { get; set; }
+
+    public string? ExpertsTeamId { get; set; }
+
     public IReadOnlyList<string> SchoolIdList => Split(SchoolIds);
 
     public IReadOnlyList<string> AttributeValueList => Split(AttributeValues);
@@ -82,14 +93,19 @@ public sealed class AcademySettings
     {
         if (string.IsNullOrWhiteSpace(Name))
             yield return $"{prefix}:Name is missing: give the academy's name as staff know it.";
-        if (!string.IsNullOrWhiteSpace(ApproverGroupId) && !Guid.TryParse(ApproverGroupId, out _))
-            yield return $"{prefix}:ApproverGroupId must be the Entra ID group's object id (a GUID).";
-        foreach (var (key, list) in new[] { ("Approvers", Approvers), ("SafeguardingContacts", SafeguardingContacts), ("Admins", Admins) })
+        foreach (var (key, group) in new[] { ("ApproverGroupId", ApproverGroupId), ("LeadGroupId", LeadGroupId) })
+        {
+            if (!string.IsNullOrWhiteSpace(group) && !Guid.TryParse(group, out _))
+                yield return $"{prefix}:{key} must be the Entra ID group's object id (a GUID).";
+        }
+        foreach (var (key, list) in new[] { ("Approvers", Approvers), ("SafeguardingContacts", SafeguardingContacts), ("Admins", Admins), ("Leads", Leads) })
         {
             foreach (var id in Split(list).Where(id => !Guid.TryParse(id, out _)))
                 yield return $"{prefix}:{key}: '{id}' is not an Entra object id (a GUID).";
         }
         if (!string.IsNullOrWhiteSpace(ApprovalsTeamId) && string.IsNullOrWhiteSpace(ApprovalsChannelId))
             yield return $"{prefix}:ApprovalsTeamId is set but ApprovalsChannelId is not: give the channel the cards go to.";
+        if (!string.IsNullOrWhiteSpace(ExpertsTeamId) && string.IsNullOrWhiteSpace(ExpertsChannelId))
+            yield return $"{prefix}:ExpertsTeamId is set but ExpertsChannelId is not: give the channel the questions go to.";
     }
 }

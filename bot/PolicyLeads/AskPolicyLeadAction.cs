@@ -8,12 +8,14 @@ namespace TeamsPolicyBot.PolicyLeads;
 
 /// <summary>
 /// "Ask the policy lead" on a guidance answer (verb <c>policyLead.ask</c>): stores the question with the bot's answer
-/// and the member of staff's note, sends it to the policy leads as a card, and redraws the answer card with what
-/// happened. Pressing it twice on one answer asks once. The question and note are never logged.
+/// and the member of staff's note, sends it to the policy leads of their academy as a card, and redraws the answer
+/// card with what happened; when the academy must be chosen first, the card is redrawn with the choice instead.
+/// Pressing it twice on one answer asks once. The question and note are never logged.
 /// </summary>
 public sealed partial class AskPolicyLeadAction(
     LeadQuestionStore questions,
     LeadQuestionAudit audit,
+    QuestionRouting routing,
     LeadDirectory leadDirectory,
     LeadMessenger messenger,
     LeadCards cards,
@@ -38,7 +40,10 @@ public sealed partial class AskPolicyLeadAction(
         if (turn.Sender() is not { } asker)
             return StaffTurn.Unidentified;
 
-        var leads = await leadDirectory.GetLeadsAsync(cancellationToken);
+        var academy = await routing.AcademyOfAsync(asker, data.LeadAcademy, cancellationToken);
+        if (!academy.Known)
+            return AdaptiveCardInvokeResponse.Card(answerCard.AskWhichAcademy(answer, data.LeadNote ?? "", academy.Prompt, academy.Choices));
+        var leads = await leadDirectory.LeadsOfAsync(academy.Academy?.Id, cancellationToken);
         if (leads.Count == 0)
             return AdaptiveCardInvokeResponse.Message(NoLeadsText);
 
@@ -53,13 +58,16 @@ public sealed partial class AskPolicyLeadAction(
             new BotAnswer(answer.Verdict, Cut(answer.Reason, MaxReasonLength), cards.KnownCitations(answer.Clauses)),
             asker,
             now,
-            new RequestOrigin(serviceUrl, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId));
+            new RequestOrigin(serviceUrl, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId))
+        {
+            AcademyId = academy.Academy?.Id ?? "",
+        };
 
         if (await questions.TryAddAsync(question, cancellationToken))
         {
             await audit.AppendAsync(new AuditEntry(question.Id, LeadAuditActions.Asked, asker.Id, asker.Name, now, conversationId, question.Because), cancellationToken);
             var posted = await messenger.SendToLeadsAsync(question, leads, cancellationToken);
-            LogAsked(logger, question.Id, question.Pack, question.Topic, posted);
+            LogAsked(logger, question.Id, question.Pack, question.Topic, question.AcademyId, posted);
         }
         return AdaptiveCardInvokeResponse.Card(answerCard.Redraw(answer with { AskedLead = SentText }));
     }
@@ -70,6 +78,6 @@ public sealed partial class AskPolicyLeadAction(
         return text.Length > maxLength ? text[..maxLength] : text;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}) was posted to {Copies} policy lead conversation(s)")]
-    private static partial void LogAsked(ILogger logger, string questionId, string pack, string topic, int copies);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}, academy {Academy}) was posted to {Copies} policy lead conversation(s)")]
+    private static partial void LogAsked(ILogger logger, string questionId, string pack, string topic, string academy, int copies);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -14,7 +15,7 @@ public sealed record QuestionView(bool CanClaim = false, bool CanAnswer = false,
 }
 
 /// <summary>Binds the policy lead cards (cards/policy-lead-*.json) to questions, and the pack's clauses to citations.</summary>
-public sealed class LeadCards(CardTemplates templates, PolicyPack pack)
+public sealed class LeadCards(CardTemplates templates, PolicyPack pack, TrustAcademies trust)
 {
     public const string QuestionCard = "policy-lead-question";
     public const string AnswersCard = "policy-lead-answers";
@@ -32,7 +33,7 @@ public sealed class LeadCards(CardTemplates templates, PolicyPack pack)
             because = question.Because == AskedBecause.NotRight
                 ? "They said the bot's answer was not right."
                 : $"The {pack.Document.Title} has no rule that settles it.",
-            asker = question.TextDeleted ? "A member of staff" : question.Asker.Name,
+            asker = Asker(question),
             askedAt = ApprovalCards.When(question.AskedAt),
             question = question.TextDeleted ? "(The question was deleted after the retention period.)" : question.Question,
             note = question.Note,
@@ -92,6 +93,13 @@ public sealed class LeadCards(CardTemplates templates, PolicyPack pack)
             .Distinct()
             .Select(c => new Citation(c.Section, c.Heading, c.Quote))
             .ToList();
+
+    /// <summary>"Sam Taylor", or "Sam Taylor (Queen Emma's Primary School)" when the trust has academies.</summary>
+    private string Asker(LeadQuestion question)
+    {
+        var name = question.TextDeleted ? "A member of staff" : question.Asker.Name;
+        return trust.Find(question.AcademyId) is { } academy ? $"{name} ({academy.Name})" : name;
+    }
 
     public static string StatusText(LeadQuestion question) => question.Status switch
     {

@@ -8,6 +8,7 @@ public enum LeadOutcome
     Recorded,
     NotFound,
     NotLead,
+    OtherAcademy,
     ClaimedByOther,
     AlreadyAnswered,
     AnswerRequired,
@@ -23,14 +24,16 @@ public sealed record LeadResult(LeadOutcome Outcome, LeadQuestion? Question = nu
 public sealed record LeadReply(string Text, string Verdict, IReadOnlyList<string> ClauseIds, bool Reusable);
 
 /// <summary>
-/// Claims, answers and retires questions. Who may act is checked against the leads the caller read (never card data);
+/// Claims, answers and retires questions. Who may act is checked against the leads of the question's academy (never
+/// card data);
 /// each change is an ETag-conditional write, so of two leads acting at once exactly one is recorded and the other
 /// hears who was first. Every attempt, refused or not, is written to the audit log.
 /// </summary>
-public sealed class LeadDecisions(LeadQuestionStore questions, LeadQuestionAudit audit, LeadCards cards, TimeProvider time)
+public sealed class LeadDecisions(
+    LeadQuestionStore questions, LeadQuestionAudit audit, LeadDirectory directory, LeadCards cards, TimeProvider time)
 {
-    public Task<LeadResult> ClaimAsync(string questionId, StaffMember lead, IReadOnlySet<string> leads, string conversationId, CancellationToken cancellationToken) =>
-        ChangeAsync(questionId, lead, leads, conversationId, LeadAuditActions.Claimed, null, question =>
+    public Task<LeadResult> ClaimAsync(string questionId, StaffMember lead, string conversationId, CancellationToken cancellationToken) =>
+        ChangeAsync(questionId, lead, conversationId, LeadAuditActions.Claimed, null, question =>
         {
             if (question.IsAnswered)
                 return new(LeadOutcome.AlreadyAnswered, question);
@@ -40,8 +43,8 @@ public sealed class LeadDecisions(LeadQuestionStore questions, LeadQuestionAudit
         }, cancellationToken);
 
     public Task<LeadResult> AnswerAsync(
-        string questionId, StaffMember lead, IReadOnlySet<string> leads, LeadReply reply, string conversationId, CancellationToken cancellationToken) =>
-        ChangeAsync(questionId, lead, leads, conversationId, LeadAuditActions.Answered, reply.Reusable ? "reusable" : null, question =>
+        string questionId, StaffMember lead, LeadReply reply, string conversationId, CancellationToken cancellationToken) =>
+        ChangeAsync(questionId, lead, conversationId, LeadAuditActions.Answered, reply.Reusable ? "reusable" : null, question =>
         {
             if (question.IsAnswered)
                 return new(LeadOutcome.AlreadyAnswered, question);
@@ -54,8 +57,8 @@ public sealed class LeadDecisions(LeadQuestionStore questions, LeadQuestionAudit
         }, cancellationToken);
 
     /// <summary>Stops an answer being shown for similar questions; the question and answer stay on record.</summary>
-    public Task<LeadResult> RetireAsync(string questionId, StaffMember lead, IReadOnlySet<string> leads, string conversationId, CancellationToken cancellationToken) =>
-        ChangeAsync(questionId, lead, leads, conversationId, LeadAuditActions.Retired, null, question =>
+    public Task<LeadResult> RetireAsync(string questionId, StaffMember lead, string conversationId, CancellationToken cancellationToken) =>
+        ChangeAsync(questionId, lead, conversationId, LeadAuditActions.Retired, null, question =>
             question.Answer is { Reusable: true, Retired: false } answer
                 ? new(LeadOutcome.Recorded, question with { Answer = answer with { Retired = true } })
                 : new(LeadOutcome.NotReusable, question), cancellationToken);
@@ -63,16 +66,18 @@ public sealed class LeadDecisions(LeadQuestionStore questions, LeadQuestionAudit
     /// <param name="change">The outcome for the question as last read: Recorded with the changed question to write it,
     /// Recorded with the question unchanged when there is nothing to write, anything else to stop.</param>
     private async Task<LeadResult> ChangeAsync(
-        string questionId, StaffMember actor, IReadOnlySet<string> leads, string conversationId, string action, string? detail,
+        string questionId, StaffMember actor, string conversationId, string action, string? detail,
         Func<LeadQuestion, LeadResult> change, CancellationToken cancellationToken)
     {
         var stored = await questions.GetAsync(questionId, cancellationToken);
         if (stored is null)
             return new(LeadOutcome.NotFound);
-        if (!leads.Contains(actor.Id))
+        if (!(await directory.LeadsOfAsync(stored.Question.AcademyId, cancellationToken)).Contains(actor.Id))
         {
-            await AuditAsync(stored.Question.Id, LeadAuditActions.Refused, actor, conversationId, "not a policy lead", cancellationToken);
-            return new(LeadOutcome.NotLead, stored.Question);
+            var otherAcademy = (await directory.ScopesLedByAsync(actor.Id, cancellationToken)).Count > 0;
+            await AuditAsync(stored.Question.Id, LeadAuditActions.Refused, actor, conversationId,
+                otherAcademy ? "policy lead of another academy" : "not a policy lead", cancellationToken);
+            return new(otherAcademy ? LeadOutcome.OtherAcademy : LeadOutcome.NotLead, stored.Question);
         }
         // Retried only when the row changed in a way that still allows this change (e.g. the nudger marked it).
         while (stored is not null)

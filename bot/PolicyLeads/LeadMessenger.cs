@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -6,7 +5,7 @@ using TeamsPolicyBot.Connector;
 namespace TeamsPolicyBot.PolicyLeads;
 
 /// <summary>
-/// Everything posted outside the asker's turn: the question's card to the policy leads (a new thread in their channel,
+/// Everything posted outside the asker's turn: the question's card to the policy leads of its academy (a new thread in their channel,
 /// or 1:1 to each), the update of every stored copy once it is claimed or answered, the asker's answer and the nudge.
 /// </summary>
 public sealed partial class LeadMessenger(
@@ -14,7 +13,7 @@ public sealed partial class LeadMessenger(
     ProactiveMessenger proactive,
     LeadCards cards,
     LeadQuestionCardStore copies,
-    IOptions<PolicyLeadsOptions> options,
+    LeadScopes scopes,
     ILogger<LeadMessenger> logger)
 {
     /// <returns>How many leads' copies (or channel threads) were posted.</returns>
@@ -22,10 +21,11 @@ public sealed partial class LeadMessenger(
     {
         var message = Message(cards.Question(question, leads, QuestionView.Everyone)) with { Text = "A member of staff has a question for the policy lead." };
         var origin = question.Origin;
-        if (options.Value.ChannelId is { Length: > 0 } channelId)
+        var scope = scopes.Of(question.AcademyId);
+        if (scope.ChannelId is { Length: > 0 } channelId)
         {
             var thread = ConversationParameters.ChannelThread(Bot(origin), channelId, origin.TenantId, message);
-            if (options.Value.TeamId is { Length: > 0 } teamId)
+            if (scope.TeamId is { Length: > 0 } teamId)
                 thread = thread with { ChannelData = thread.ChannelData! with { Team = new TeamInfo { Id = teamId } } };
             var created = await connector.CreateConversationAsync(origin.ServiceUrl, thread, cancellationToken);
             if (created.IsOk && created.Value is { Id: { Length: > 0 } conversationId, ActivityId: { Length: > 0 } activityId })
@@ -81,7 +81,7 @@ public sealed partial class LeadMessenger(
     {
         var text = $"A question asked on {ApprovalCards.When(question.AskedAt)} is still waiting for a policy lead to claim it.";
         var origin = question.Origin;
-        if (options.Value.ChannelId is { Length: > 0 })
+        if (scopes.Of(question.AcademyId).ChannelId is { Length: > 0 })
         {
             foreach (var copy in await copies.CopiesOfAsync(question.Id, cancellationToken))
                 await connector.ReplyToActivityAsync(origin.ServiceUrl, copy.ConversationId, copy.ActivityId,

@@ -46,6 +46,9 @@ public sealed record LeadQuestion(
 {
     public string Status { get; init; } = QuestionStatus.Open;
 
+    /// <summary>The academy the question is from, whose policy leads answer it; empty for the trust's leads.</summary>
+    public string AcademyId { get; init; } = "";
+
     public StaffMember? ClaimedBy { get; init; }
 
     public DateTimeOffset? ClaimedAt { get; init; }

@@ -6,12 +6,14 @@ namespace TeamsPolicyBot.PolicyLeads;
 
 /// <summary>
 /// The question card's actions: the automatic refresh that gives each lead their own view, Claim, and Send answer.
-/// Once a question is claimed or answered every copy of its card is updated; once answered the asker is told.
+/// Only the policy leads of the question's academy (the trust's, when it has none) may act. Once a question is claimed
+/// or answered every copy of its card is updated; once answered the asker is told.
 /// </summary>
 public sealed partial class LeadQuestionCardHandler(
     LeadQuestionStore questions,
     LeadDecisions decisions,
     LeadDirectory leadDirectory,
+    LeadScopes scopes,
     LeadCards cards,
     LeadMessenger messenger,
     ReviewedAnswers reviewed,
@@ -27,30 +29,32 @@ public sealed partial class LeadQuestionCardHandler(
         var data = new FormData(action.Data);
         var questionId = data.Text("questionId", 100);
         var conversationId = turn.Activity.Conversation?.Id ?? "";
-        var leads = await leadDirectory.GetLeadsAsync(cancellationToken);
 
         switch (action.Verb)
         {
             case LeadVerbs.Claim:
-                var claimed = await decisions.ClaimAsync(questionId, sender, leads, conversationId, cancellationToken);
+                var claimed = await decisions.ClaimAsync(questionId, sender, conversationId, cancellationToken);
                 if (claimed.Outcome != LeadOutcome.Recorded)
                     return Refusal(claimed);
-                await messenger.UpdateEveryCopyAsync(claimed.Question!, leads, cancellationToken);
-                return Card(claimed.Question!, leads, new QuestionView(CanAnswer: true, Headline: "You claimed this question."));
+                var claimLeads = await LeadsOfAsync(claimed.Question!, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(claimed.Question!, claimLeads, cancellationToken);
+                return Card(claimed.Question!, claimLeads, new QuestionView(CanAnswer: true, Headline: "You claimed this question."));
 
             case LeadVerbs.Answer:
                 var verdict = data.Choice("verdict", Verdicts.All);
                 var clauses = new[] { "clause1", "clause2", "clause3" }.Select(id => data.Text(id, 200)).ToList();
                 var reply = new LeadReply(data.Text("answer", 4000), verdict, clauses, data.Text("reusable", 10) == "true");
-                var answered = await decisions.AnswerAsync(questionId, sender, leads, reply, conversationId, cancellationToken);
+                var answered = await decisions.AnswerAsync(questionId, sender, reply, conversationId, cancellationToken);
                 if (answered.Outcome == LeadOutcome.AnswerRequired)
-                    return Card(answered.Question!, leads, new QuestionView(CanAnswer: true, Notice: "Write your answer first."));
+                    return Card(answered.Question!, await LeadsOfAsync(answered.Question!, cancellationToken),
+                        new QuestionView(CanAnswer: true, Notice: "Write your answer first."));
                 if (answered.Outcome != LeadOutcome.Recorded)
                     return Refusal(answered);
                 var question = answered.Question!;
                 LogAnswered(logger, question.Id, question.Topic, reply.Reusable);
                 if (reply.Reusable)
                     reviewed.Forget();
+                var leads = await LeadsOfAsync(question, cancellationToken);
                 var told = await messenger.TellAskerAsync(question, leads, cancellationToken);
                 await messenger.UpdateEveryCopyAsync(question, leads, cancellationToken);
                 return Card(question, leads, new QuestionView(Headline: told
@@ -58,7 +62,7 @@ public sealed partial class LeadQuestionCardHandler(
                     : $"Your answer is recorded, but I couldn't reach {question.Asker.Name} in Teams. Please pass it on yourself."));
 
             case LeadVerbs.Retire:
-                var retired = await decisions.RetireAsync(questionId, sender, leads, conversationId, cancellationToken);
+                var retired = await decisions.RetireAsync(questionId, sender, conversationId, cancellationToken);
                 if (retired.Outcome != LeadOutcome.Recorded)
                     return Refusal(retired);
                 reviewed.Forget();
@@ -68,9 +72,13 @@ public sealed partial class LeadQuestionCardHandler(
                 var stored = await questions.GetAsync(questionId, cancellationToken);
                 if (stored is null)
                     return AdaptiveCardInvokeResponse.Message(NotFoundText);
-                return Card(stored.Question, leads, ViewFor(sender, stored.Question, leads));
+                var viewers = await LeadsOfAsync(stored.Question, cancellationToken);
+                return Card(stored.Question, viewers, ViewFor(sender, stored.Question, viewers));
         }
     }
+
+    private Task<IReadOnlySet<string>> LeadsOfAsync(LeadQuestion question, CancellationToken cancellationToken) =>
+        leadDirectory.LeadsOfAsync(question.AcademyId, cancellationToken);
 
     private AdaptiveCardInvokeResponse Card(LeadQuestion question, IReadOnlySet<string> leads, QuestionView view) =>
         AdaptiveCardInvokeResponse.Card(cards.QuestionJson(question, leads, view));
@@ -83,9 +91,10 @@ public sealed partial class LeadQuestionCardHandler(
         return new QuestionView(CanClaim: true, CanAnswer: !claimedByOther);
     }
 
-    internal static AdaptiveCardInvokeResponse Refusal(LeadResult result) => AdaptiveCardInvokeResponse.Message(result.Outcome switch
+    private AdaptiveCardInvokeResponse Refusal(LeadResult result) => AdaptiveCardInvokeResponse.Message(result.Outcome switch
     {
         LeadOutcome.NotLead => NotLeadText,
+        LeadOutcome.OtherAcademy => $"Only the policy leads of {scopes.Of(result.Question!.AcademyId).Name} can claim or answer this question.",
         LeadOutcome.ClaimedByOther => $"{result.Question!.ClaimedBy!.Name} has already claimed this question.",
         LeadOutcome.AlreadyAnswered =>
             $"{result.Question!.Answer!.By.Name} already answered this question, on {ApprovalCards.When(result.Question.Answer.At)}.",

@@ -28,6 +28,7 @@ internal sealed class LeadQuestionEntity : ITableEntity
     public string AskerName { get; set; } = "";
     public DateTimeOffset AskedAt { get; set; }
     public string Status { get; set; } = "";
+    public string? AcademyId { get; set; }
     public string? ClaimedById { get; set; }
     public string? ClaimedByName { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
@@ -62,6 +63,7 @@ internal sealed class LeadQuestionEntity : ITableEntity
         AskerName = question.Asker.Name,
         AskedAt = question.AskedAt,
         Status = question.Status,
+        AcademyId = question.AcademyId.Length > 0 ? question.AcademyId : null,
         ClaimedById = question.ClaimedBy?.Id,
         ClaimedByName = question.ClaimedBy?.Name,
         ClaimedAt = question.ClaimedAt,
@@ -95,6 +97,7 @@ internal sealed class LeadQuestionEntity : ITableEntity
         new RequestOrigin(new Uri(ServiceUrl), TenantId, BotId, BotName, ConversationId))
     {
         Status = Status,
+        AcademyId = AcademyId ?? "",
         ClaimedBy = ClaimedById is null ? null : new StaffMember(ClaimedById, ClaimedByName ?? ""),
         ClaimedAt = ClaimedAt,
         Answer = AnsweredById is null || AnsweredAt is null ? null : new LeadAnswer(

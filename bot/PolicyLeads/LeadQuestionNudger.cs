@@ -5,7 +5,7 @@ using TeamsPolicyBot.Storage;
 namespace TeamsPolicyBot.PolicyLeads;
 
 /// <summary>
-/// Reminds the policy leads, once, of each question nobody has claimed after <see cref="PolicyLeadsOptions.NudgeAfterHours"/>.
+/// Reminds the policy leads of its academy (the trust's, when it has none), once, of each question nobody has claimed after <see cref="PolicyLeadsOptions.NudgeAfterHours"/>.
 /// The question's "nudged" flag is set with its ETag before the reminder goes out, so when several instances of the
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed partial class LeadQuestionNudger(
         if (waiting.Count == 0)
             return 0;
 
-        var leads = await services.GetRequiredService<LeadDirectory>().GetLeadsAsync(cancellationToken);
+        var directory = services.GetRequiredService<LeadDirectory>();
         var messenger = services.GetRequiredService<LeadMessenger>();
         var audit = services.GetRequiredService<LeadQuestionAudit>();
         var nudged = 0;
@@ -45,7 +45,7 @@ public sealed partial class LeadQuestionNudger(
         {
             if (!await questions.TryUpdateAsync(stored.Question with { Nudged = true }, stored.ETag, cancellationToken))
                 continue;
-            await messenger.NudgeAsync(stored.Question, leads, cancellationToken);
+            await messenger.NudgeAsync(stored.Question, await directory.LeadsOfAsync(stored.Question.AcademyId, cancellationToken), cancellationToken);
             await audit.AppendAsync(new AuditEntry(stored.Question.Id, LeadAuditActions.Nudged, "bot", "Policy Bot", now, null, null), cancellationToken);
             nudged++;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -8,8 +9,8 @@ namespace TeamsPolicyBot.PolicyLeads;
 public static class PolicyLeadsExtensions
 {
     /// <summary>
-    /// "Ask the policy lead": the question card to the leads (an Entra ID group via Microsoft Graph, or a configured
-    /// list; 1:1 or in their channel), claiming and answering in the card, reviewed answers shown beside similar
+    /// "Ask the policy lead": the question card to the leads of the asker's academy, else the trust's (an Entra ID group
+    /// via Microsoft Graph, or a configured list; 1:1 or in their channel), claiming and answering in the card, reviewed answers shown beside similar
     /// questions, "expert answers", the nudger and the retention sweep. Needs <c>AddApprovals</c> (its Graph client),
     /// <c>AddGuidanceConversation</c>, <c>AddCards</c>, <c>AddTableStorage</c> and <c>AddConnector</c>.
     /// </summary>
@@ -27,7 +28,9 @@ public static class PolicyLeadsExtensions
         services.AddSingleton<LeadQuestionCardStore>();
         services.AddSingleton<LeadQuestionAudit>();
         services.AddSingleton<LeadCards>();
+        services.AddSingleton<LeadScopes>();
         services.AddSingleton<LeadDirectory>();
+        services.AddSingleton<QuestionRouting>();
         services.AddSingleton<ReviewedAnswers>();
         services.AddTransient<LeadDecisions>();
         services.AddTransient<LeadMessenger>();
@@ -42,10 +45,20 @@ public static class PolicyLeadsExtensions
         return builder;
     }
 
-    /// <summary>Names each configuration mistake, so start-up fails with a message that says what to fix.</summary>
-    private sealed class PolicyLeadsOptionsValidator : IValidateOptions<PolicyLeadsOptions>
+    /// <summary>
+    /// Names each configuration mistake, so start-up fails with a message that says what to fix. An academy's leads'
+    /// keys are checked with the academy's other keys (<c>AcademiesOptions</c>); whether anyone may answer in an
+    /// academy's channel depends on the trust's leads too, so it is checked here, on the academies as configured
+    /// (through <c>IOptions</c> their own mistakes would be reported a second time, from here).
+    /// </summary>
+    private sealed class PolicyLeadsOptionsValidator(IConfiguration configuration) : IValidateOptions<PolicyLeadsOptions>
     {
-        public ValidateOptionsResult Validate(string? name, PolicyLeadsOptions options) =>
-            options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, PolicyLeadsOptions options)
+        {
+            var academies = configuration.GetSection(AcademiesOptions.Section).Get<AcademiesOptions>() ?? [];
+            return options.Problems().Concat(options.AcademyProblems(academies)).ToList() is { Count: > 0 } problems
+                ? ValidateOptionsResult.Fail(problems)
+                : ValidateOptionsResult.Success;
+        }
     }
 }

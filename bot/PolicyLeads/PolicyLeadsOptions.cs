@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TeamsPolicyBot.Academies;
 
 namespace TeamsPolicyBot.PolicyLeads;
 
@@ -36,7 +37,7 @@ public sealed class PolicyLeadsOptions
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 365;
 
-    /// <summary>Staff can ask only when someone can answer.</summary>
+    /// <summary>The trust has leads of its own (an academy may have its own instead: <see cref="LeadScopes"/>).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(LeadGroupId) || ConfiguredLeads().Count > 0;
 
     public IReadOnlyList<string> ConfiguredLeads() =>
@@ -55,5 +56,16 @@ public sealed class PolicyLeadsOptions
             yield return "Experts:LeadCacheDuration must not be negative.";
         if (CheckInterval <= TimeSpan.Zero)
             yield return "Experts:CheckInterval must be positive.";
+    }
+
+    /// <summary>An academy's channel with neither leads of its own nor the trust's to answer there.</summary>
+    public IEnumerable<string> AcademyProblems(AcademiesOptions academies)
+    {
+        foreach (var (id, academy) in academies)
+        {
+            var ownLeads = !string.IsNullOrWhiteSpace(academy.LeadGroupId) || AcademySettings.ObjectIds(academy.Leads).Count > 0;
+            if (!string.IsNullOrWhiteSpace(academy.ExpertsChannelId) && !ownLeads && !IsConfigured)
+                yield return $"Academies:{id}:ExpertsChannelId is set but nobody may answer there: set Academies:{id}:LeadGroupId or Leads (or Experts:LeadGroupId or Experts:Leads for the trust's leads).";
+        }
     }
 }

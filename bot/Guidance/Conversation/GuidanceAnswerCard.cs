@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -15,7 +14,7 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// for the feedback, "Sent to … at 10:42") without the bot storing the question.
 /// </summary>
 public sealed class GuidanceAnswerCard(
-    CardTemplates cards, PolicyPack pack, AcademySafeguarding safeguarding, IOptions<PolicyLeadsOptions> policyLeads)
+    CardTemplates cards, PolicyPack pack, AcademySafeguarding safeguarding, LeadScopes policyLeads)
 {
     public const string CardName = "guidance-answer";
 
@@ -36,7 +35,7 @@ public sealed class GuidanceAnswerCard(
         Document = Document,
         Pack = result.Pack,
         Topic = result.Topic ?? GuidanceAnswerData.NoTopic,
-        CanAskLead = result.Verdict == Verdicts.Caution && policyLeads.Value.IsConfigured,
+        CanAskLead = result.Verdict == Verdicts.Caution && policyLeads.AnyLeads,
         SimilarHeading = similar?.Heading ?? "",
         SimilarAnswer = similar?.Text ?? "",
         SimilarNote = similar?.Note ?? "",
@@ -47,14 +46,28 @@ public sealed class GuidanceAnswerCard(
     /// <summary>
     /// The card redrawn from the data a button sent back, as the JSON an invoke response replaces the pressed card
     /// with (in a channel, for everyone). That data came from the client, so the link and the "Tell … now" and
-    /// "Ask the policy lead" offers are taken from the bot's own settings, never from it.
+    /// "Ask the policy lead" offers are taken from the bot's own settings, never from it, and no academy choice is
+    /// shown unless the bot asks for one (<see cref="AskWhichAcademy"/>).
     /// </summary>
-    public JsonElement Redraw(GuidanceAnswerData sentBack) => cards.Render(CardName, sentBack with
+    public JsonElement Redraw(GuidanceAnswerData sentBack) => cards.Render(CardName, Trusted(sentBack));
+
+    /// <summary>The card redrawn to ask which academy a question for the policy lead is from, keeping the note typed.</summary>
+    public JsonElement AskWhichAcademy(GuidanceAnswerData sentBack, string note, string prompt, IEnumerable<Academy> academies) =>
+        cards.Render(CardName, Trusted(sentBack) with
+        {
+            LeadNote = note,
+            LeadAcademyPrompt = prompt,
+            LeadAcademies = academies.Select(a => new AcademyChoice(a.Id, a.Name)).ToList(),
+        });
+
+    private GuidanceAnswerData Trusted(GuidanceAnswerData sentBack) => sentBack with
     {
         Document = Document,
         CanTell = sentBack.Report && safeguarding.AnyContacts,
-        CanAskLead = sentBack.CanAskLead && policyLeads.Value.IsConfigured,
-    });
+        CanAskLead = sentBack.CanAskLead && policyLeads.AnyLeads,
+        LeadAcademies = [],
+        LeadAcademyPrompt = "",
+    };
 
     private GuidanceDocument Document => new(pack.Document.Title, pack.Document.Link ?? "");
 }
@@ -99,6 +112,14 @@ public sealed record GuidanceAnswerData
     /// <summary>Shown in place of the note and "Ask the policy lead" once pressed.</summary>
     public string AskedLead { get; init; } = "";
 
+    /// <summary>The note for the policy lead, kept while the card asks which academy the question is from.</summary>
+    public string LeadNote { get; init; } = "";
+
+    /// <summary>The academies to choose from before a question goes to the policy leads; empty when none is asked for.</summary>
+    public IReadOnlyList<AcademyChoice> LeadAcademies { get; init; } = [];
+
+    public string LeadAcademyPrompt { get; init; } = "";
+
     /// <summary>"Your policy lead answered a similar question on 3 March:"; empty when there is none.</summary>
     public string SimilarHeading { get; init; } = "";
 
@@ -109,3 +130,5 @@ public sealed record GuidanceAnswerData
 }
 
 public sealed record GuidanceDocument(string Title, string Link);
+
+public sealed record AcademyChoice(string Id, string Name);

@@ -5,9 +5,11 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 
 /// <summary>
 /// What the answer card's Action.Execute buttons send: which answer, the vote, the note for the safeguarding lead or
-/// for the policy lead (<c>leadNote</c>), and the card's own data (<c>answer</c>) to redraw it with.
+/// for the policy lead (<c>leadNote</c>) and the academy the question is from (<c>leadAcademy</c>, when asked), and the
+/// card's own data (<c>answer</c>) to redraw it with.
 /// </summary>
-public sealed record GuidanceCardActionData(string? AnswerId, bool? Helpful, string? Note, GuidanceAnswerData? Answer, string? LeadNote = null)
+public sealed record GuidanceCardActionData(
+    string? AnswerId, bool? Helpful, string? Note, GuidanceAnswerData? Answer, string? LeadNote = null, string? LeadAcademy = null)
 {
     // Answer ids are 32 hex digits, packs and topics short ids: anything longer did not come from our card.
     private const int MaxIdLength = 64;

@@ -108,7 +108,7 @@ internal sealed class Lexicon
 
     /// <summary>The whole words (not prefixes) that the word lists' patterns and shorthand meanings name.</summary>
     private static IEnumerable<string> WordListWords() =>
-        new[] { "facts.yaml", "topics.yaml" }.SelectMany(WordFile.Read).SelectMany(section => section.Value)
+        new[] { "facts.yaml", "topics.yaml", "senses.yaml" }.SelectMany(WordFile.Read).SelectMany(section => section.Value)
             .SelectMany(entry => entry.Value.Prepend(entry.Key))
             .Concat(Shorthand.Entries.Select(e => e.Meaning))
             .SelectMany(text => text.Split([' ', '|', '~'], StringSplitOptions.RemoveEmptyEntries))

@@ -8,7 +8,8 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 internal sealed record Word(string Text, string Stem, bool Possessive, bool StartsSentence = false);
 
 /// <summary>A member of staff's message as words: contractions expanded, shorthand and platform nicknames
-/// replaced from <see cref="Shorthand"/>, number words as digits, spelling repaired.</summary>
+/// replaced from <see cref="Shorthand"/>, number words as digits, spelling repaired, words of two senses read in
+/// theirs (<see cref="WordSenses"/>).</summary>
 internal sealed partial class Message
 {
     private const string PossessiveMark = "\u0001s";
@@ -48,6 +49,12 @@ internal sealed partial class Message
         }
         _words = [.. words];
         _patternWords = new MessagePatternWords(_words);
+        // "write my reports": read in their sense before any reader sees them.
+        if (WordSenses.Read(this, _words) is { } read)
+        {
+            _words = read;
+            _patternWords = new MessagePatternWords(_words);
+        }
     }
 
     public int Count => _words.Length;

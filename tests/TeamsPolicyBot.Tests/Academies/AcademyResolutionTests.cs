@@ -165,6 +165,10 @@ public sealed class AcademySetupTests
     [InlineData("Academies:queen-emmas:ApproverGroupId", "heads", "Academies:queen-emmas:ApproverGroupId must be the Entra ID group's object id")]
     [InlineData("Academies:queen-emmas:Name", "", "Academies:queen-emmas:Name is missing")]
     [InlineData("Academies:wood-green:SchoolIds", "HB-4000", "Academies:wood-green:SchoolIds: school 'HB-4000' is also given to academy 'henry-box'")]
+    [InlineData("Academies:queen-emmas:Leads", "morgan", "Academies:queen-emmas:Leads: 'morgan' is not an Entra object id")]
+    [InlineData("Academies:queen-emmas:LeadGroupId", "policy-leads", "Academies:queen-emmas:LeadGroupId must be the Entra ID group's object id")]
+    [InlineData("Academies:henry-box:ExpertsTeamId", "hbs-team", "Academies:henry-box:ExpertsTeamId is set but ExpertsChannelId is not")]
+    [InlineData("Academies:wood-green:ExpertsChannelId", "19:wg-leads@thread.tacv2", "Academies:wood-green:ExpertsChannelId is set but nobody may answer there")]
     [InlineData("AcademyLookup:Attribute", "jobTitle", "AcademyLookup:Attribute 'jobTitle' must be one of companyName, department, officeLocation")]
     public void Start_InvalidAcademySetting_FailsNamingTheAcademyAndKey(string key, string value, string message)
     {

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 using TeamsPolicyBot.Tests.Storage;
 
@@ -32,6 +34,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public static readonly string NoStorage = Unreachable.ConnectionStringFor(port: 9);
     private readonly List<Action<IServiceCollection>> _services = [];
     private string _environment = "Development";
+    private IServiceCollection? _registrations;
 
     /// <summary>The remote address the bot sees on requests (the in-process server has none of its own).</summary>
     public IPAddress CallerAddress { get; set; } = IPAddress.Loopback;
@@ -80,10 +83,40 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
+            _registrations = services;
             services.AddSingleton<IStartupFilter>(new CallerAddressFilter(this));
             foreach (var configure in _services)
                 configure(services);
         });
+    }
+
+    /// <summary>
+    /// The bot's own entry point starts the host; the factory's host only waits for it to have started. When start-up
+    /// fails (an invalid setting), the entry point disposes the host, and if it does so before the factory has looked at
+    /// the host's services (on a loaded machine), the factory throws ObjectDisposedException in place of the bot's error.
+    /// That error is then found again by doing what the host did before it failed, on the same registrations.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = builder.Build();
+        try
+        {
+            host.Start();
+        }
+        catch (ObjectDisposedException) when (_registrations is { } registrations)
+        {
+            ThrowStartupFailure(registrations);
+            throw;
+        }
+        return host;
+    }
+
+    /// <summary>Throws what stopped the host starting: a hosted service it could not make, or a setting start-up validation refused.</summary>
+    private static void ThrowStartupFailure(IServiceCollection registrations)
+    {
+        using var services = registrations.BuildServiceProvider();
+        _ = services.GetServices<IHostedService>().ToList();
+        services.GetService<IStartupValidator>()?.Validate();
     }
 
     private sealed class CallerAddressFilter(BotApp app) : IStartupFilter
