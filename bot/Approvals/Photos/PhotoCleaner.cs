@@ -19,7 +19,7 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
     /// <summary>The most bytes of one thumbnail: ten, as base64 data URIs, leave room for the rest of the card under Teams' 28 KB.</summary>
     public const int MaxThumbnailBytes = 1200;
 
-    private static readonly int[] ThumbnailSides = [96, 80, 64, 48];
+    private static readonly int[] ThumbnailSides = [96, 80, 64, 48, 32];
     private static readonly int[] ThumbnailQualities = [60, 45, 30];
 
     // Decoding a photo holds its pixels in memory: at most two at a time, whoever sends them.
@@ -60,7 +60,7 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
             return PhotoOutcome.Refused(string.Create(CultureInfo.InvariantCulture,
                 $"{fileName} is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels. Please send a smaller copy."));
 
-        using var decoded = Decode(codec, Math.Min(1f, (float)MaxSide / Math.Max(width, height)));
+        using var decoded = Decode(codec);
         if (decoded is null)
             return Unreadable(fileName);
 
@@ -72,10 +72,14 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
     private static PhotoOutcome Unreadable(string fileName) =>
         PhotoOutcome.Refused($"I couldn't read {fileName}: it may be damaged or cut short. Please send it again as a JPEG or PNG.");
 
-    /// <summary>The pixels, at the codec's nearest supported scale to <paramref name="scale"/>; null when the file is damaged or cut short.</summary>
-    private static SKBitmap? Decode(SKCodec codec, float scale)
+    /// <summary>
+    /// The pixels, at the smallest scale the codec decodes to (JPEG: eighths) that is still at least <see cref="MaxSide"/>
+    /// long, so a large photo never needs its full size in memory; null when the file is damaged or cut short.
+    /// </summary>
+    private static SKBitmap? Decode(SKCodec codec)
     {
-        var size = codec.GetScaledDimensions(scale);
+        var size = Enumerable.Range(1, 8).Select(eighths => codec.GetScaledDimensions(eighths / 8f))
+            .FirstOrDefault(scaled => Math.Max(scaled.Width, scaled.Height) >= MaxSide, codec.Info.Size);
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success)
