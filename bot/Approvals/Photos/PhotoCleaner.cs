@@ -17,7 +17,7 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
     public const int MaxSide = 2048;
 
     /// <summary>The most bytes of one thumbnail: ten, as base64 data URIs, leave room for the rest of the card under Teams' 28 KB.</summary>
-    public const int MaxThumbnailBytes = 1200;
+    public const int MaxThumbnailBytes = 1000;
 
     private static readonly int[] ThumbnailSides = [96, 80, 64, 48, 32];
     private static readonly int[] ThumbnailQualities = [60, 45, 30];

@@ -91,6 +91,20 @@ public class PhotoCleanerTests
     }
 
     [Fact]
+    public async Task Clean_RealHeicFile_SkiaCannotDecodeItSoRefusedAskingForJpegOrPng()
+    {
+        // Made with libheif's heif-enc from a PNG. Skia builds for Linux have no HEIF codec: if one ever decodes this,
+        // HEIC photos can be accepted instead of refused.
+        var heic = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Approvals", "Photos", "Files", "made-with-heif-enc.heic"));
+        using (var codec = SKCodec.Create(new SKMemoryStream(heic), out var result))
+            Assert.Equal((true, SKCodecResult.Unimplemented), (codec is null, result));
+
+        var outcome = await _cleaner.CleanAsync("IMG_0042.HEIC", heic, CancellationToken.None);
+
+        Assert.StartsWith("IMG_0042.HEIC is a HEIC photo, which I can't read. Please send it as a JPEG or PNG", outcome.Refusal);
+    }
+
+    [Fact]
     public async Task Clean_Heic_RefusedAskingForJpegOrPng()
     {
         var outcome = await _cleaner.CleanAsync("IMG_0042.HEIC", TestPhotos.Heic(), CancellationToken.None);

@@ -19,8 +19,8 @@ namespace TeamsPolicyBot.Tests.Approvals.Photos;
 public sealed class PhotoWorkflowTests(AzuriteFixture azurite, ITestOutputHelper output)
     : ApprovalsHostTests(azurite, new() { ["Approvals:MaxPhotoBytes"] = (3 * 1024 * 1024).ToString() }), IAsyncLifetime
 {
-    /// <summary>Teams' limit for one message with its cards (about 28 KB).</summary>
-    private const int TeamsMessageLimit = 28 * 1024;
+    /// <summary>Teams' limit for one message with its cards, "about 28 KB": read as the smaller 28,000 bytes.</summary>
+    private const int TeamsMessageLimit = 28_000;
 
     private FakeFileHost _files = null!;
 
