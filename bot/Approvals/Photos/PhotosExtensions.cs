@@ -26,7 +26,8 @@ public static class PhotosExtensions
         services.AddSingleton<PhotoLinkKey>();
         services.AddSingleton<PhotoLinks>();
         services.AddSingleton<PhotoCleaner>();
-        services.AddHttpClient(nameof(PhotoDownloader), http => http.Timeout = TimeSpan.FromSeconds(30));
+        // No request logs: a download URL carries its own authorisation and may carry a pupil's name in the file name.
+        services.AddHttpClient(nameof(PhotoDownloader), http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<PhotoDownloader>(
             provider, new Lazy<BotTokenCache>(provider.GetRequiredService<BotTokenCache>)));
         services.AddSingleton<PhotoIntake>();
