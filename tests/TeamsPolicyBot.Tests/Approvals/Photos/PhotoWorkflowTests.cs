@@ -159,6 +159,7 @@ public sealed class PhotoWorkflowTests(AzuriteFixture azurite, ITestOutputHelper
             "IMG_0042.HEIC is a HEIC photo, which I can't read. Please send it as a JPEG or PNG (on an iPhone, Settings > Camera > Formats > Most Compatible takes photos as JPEG).",
             "endless.jpg is larger than the 3 MB limit for one photo. Please send a smaller copy."), reply);
         // The endless file was cut off soon after the limit, not read to its 1 GB end.
+        output.WriteLine($"The endless download sent {_files.EndlessBytesSent:N0} bytes before the bot hung up (limit {3 * 1024 * 1024:N0})");
         Assert.InRange(_files.EndlessBytesSent, 3 * 1024 * 1024, 32 * 1024 * 1024);
         Assert.Equal(["good.jpg"], (await StagedAsync()).Select(p => p.Name));
     }
