@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the bot locally with everything it talks to, then waits until Ctrl-C (or SIGTERM):
 #   Azurite Table service   http://127.0.0.1:10002   data kept in .azurite/ (git-ignored)
+#   Azurite Blob service    http://127.0.0.1:10000   approval photos, same folder
 #   the bot                 http://127.0.0.1:3978    dotnet run --project bot, development mode
 #   Agents Playground       http://localhost:56150   mock Teams client, context from .m365agentsplayground.yml
 # Logs of Azurite and the Playground go to .azurite/logs/; the bot logs to this terminal.
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-readonly azurite_port=10002 bot_port=3978 playground_port=56150
+readonly azurite_port=10002 blob_port=10000 bot_port=3978 playground_port=56150
 readonly state_dir=.azurite log_dir=.azurite/logs
 
 # shellcheck source=tools/install.sh
@@ -22,7 +23,7 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-for port in "$azurite_port" "$bot_port" "$playground_port"; do
+for port in "$azurite_port" "$blob_port" "$bot_port" "$playground_port"; do
   if port_in_use "$port"; then
     echo "Port $port is already in use: stop whatever listens there (another ./dev.sh?) and try again." >&2
     exit 1
@@ -85,13 +86,16 @@ http_ok() {
   curl -fsS --max-time 2 -o /dev/null "$1" 2>/dev/null
 }
 
-echo "Starting Azurite (Table service on 127.0.0.1:$azurite_port)..."
-setsid tools/node_modules/.bin/azurite-table \
-  --tableHost 127.0.0.1 --tablePort "$azurite_port" --location "$state_dir" \
+echo "Starting Azurite (Table service on 127.0.0.1:$azurite_port, Blob service on 127.0.0.1:$blob_port)..."
+# The queue service is unused: port 0 lets the system pick a free one.
+setsid tools/node_modules/.bin/azurite \
+  --tableHost 127.0.0.1 --tablePort "$azurite_port" --blobHost 127.0.0.1 --blobPort "$blob_port" \
+  --queueHost 127.0.0.1 --queuePort 0 --location "$state_dir" \
   --disableTelemetry --skipApiVersionCheck --silent \
   >"$log_dir/azurite.log" 2>&1 </dev/null &
 azurite_pid=$!
 wait_until "Azurite (see $log_dir/azurite.log)" "$azurite_pid" 30 port_in_use "$azurite_port"
+wait_until "Azurite's Blob service (see $log_dir/azurite.log)" "$azurite_pid" 30 port_in_use "$blob_port"
 
 echo "Starting the bot (dotnet run --project bot) on http://127.0.0.1:$bot_port..."
 # No MSBuild node reuse or shared compiler server: nothing the build starts outlives this script.

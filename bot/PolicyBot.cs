@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TeamsPolicyBot.Approvals.Photos;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Reminders;
@@ -7,16 +8,20 @@ using TeamsPolicyBot.Welcome;
 namespace TeamsPolicyBot;
 
 /// <summary>
-/// The app's turn handler. A message goes to cancel / start over, then a command, then an active dialog, and
+/// The app's turn handler. Photos in a message go to the post requests' photo intake; a message goes to cancel / start over, then a command, then an active dialog, and
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
-public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, TargetRegistry reminderTargets)
+public sealed class PolicyBot(
+    TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, TargetRegistry reminderTargets, PhotoIntake photoIntake)
     : ActivityHandler
 {
     private readonly RecentWelcomes _recentWelcomes = new(time);
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // Photos for a post request; a message with text as well (e.g. "request a post") goes on to the dialogs.
+        if (turn.Activity.Attachments is { Count: > 0 })
+            await photoIntake.ReceiveAsync(turn, cancellationToken);
         if (turn.Text.Length == 0)
             return;
         await dialogs.OnMessageAsync(turn, OnQuestionAsync, cancellationToken);

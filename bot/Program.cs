@@ -35,6 +35,7 @@ builder.AddReminders();
 
 var app = builder.Build();
 app.MapBot();
+app.MapApprovals();
 app.Run();
 return 0;
 

@@ -1,6 +1,6 @@
 // Policy Bot for one school trust: the bot's identity, the Azure Bot with its Teams channel, a
-// Linux App Service running the .NET 10 bot, Table Storage reached only with Entra ID (no account
-// keys anywhere), and Application Insights on a Log Analytics workspace, also taking only Entra ID.
+// Linux App Service running the .NET 10 bot, Table Storage and a private blob container for the
+// approval photos, reached only with Entra ID (no account keys anywhere), and Application Insights on a Log Analytics workspace, also taking only Entra ID.
 // Deploy: see infra/README.md.
 targetScope = 'resourceGroup'
 
@@ -72,6 +72,8 @@ var suffix = take(uniqueString(resourceGroup().id, name), 6)
 var webAppName = 'policybot-${name}-${suffix}'
 var storageAccountName = take('policybot${name}${suffix}', 24)
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var photoContainerName = 'approval-photos'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
@@ -144,6 +146,30 @@ resource botCanUseTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Photos of pupils sent with post requests: private, and only the bot's identity may read or write them.
+resource photos 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = {
+  parent: blobs
+  name: photoContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource botCanUsePhotos 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(photos.id, identity.id, storageBlobDataContributor)
+  scope: photos
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'asp-policybot-${name}'
   location: location
@@ -210,6 +236,19 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Storage__TableEndpoint'
           value: storage.properties.primaryEndpoints.table
+        }
+        {
+          name: 'Storage__BlobEndpoint'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'Approvals__PhotoContainer'
+          value: photoContainerName
+        }
+        {
+          // The web app's own address, in front of the short-lived "Open full size" photo links.
+          name: 'Approvals__PhotoLinkBaseUrl'
+          value: 'https://${webAppName}.azurewebsites.net'
         }
         {
           name: 'Storage__ManagedIdentityClientId'
@@ -344,3 +383,6 @@ output identityPrincipalId string = identity.properties.principalId
 
 @description('Table Storage endpoint the bot uses (Storage__TableEndpoint).')
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('Blob Storage endpoint the bot keeps approval photos in (Storage__BlobEndpoint).')
+output blobEndpoint string = storage.properties.primaryEndpoints.blob

@@ -8,8 +8,11 @@ using TeamsPolicyBot.Guidance.Packs;
 
 namespace TeamsPolicyBot.Approvals;
 
-/// <summary>How one person sees a request's card: with Approve / Reject, with Withdraw, or just its state.</summary>
-public sealed record RequestView(bool CanDecide = false, bool CanWithdraw = false, string Headline = "", string Notice = "")
+/// <summary>A short-lived link to one of the request's photos, for the person who asked for it.</summary>
+public sealed record PhotoLink(Uri Url, string Label);
+
+/// <summary>How one person sees a request's card: with Approve / Reject, with Withdraw, or just its state; with a photo's link when they asked for one.</summary>
+public sealed record RequestView(bool CanDecide = false, bool CanWithdraw = false, string Headline = "", string Notice = "", PhotoLink? Photo = null)
 {
     public static RequestView Everyone { get; } = new();
 }
@@ -33,7 +36,8 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
     public IReadOnlyList<string> AccountsFor(Academy? academy) =>
         academy is { OwnAccounts.Count: > 0 } ? [.. academy.OwnAccounts, .. TrustAccounts.Except(academy.OwnAccounts)] : TrustAccounts;
 
-    public Attachment PostForm(PostForm form, IReadOnlyList<PolicyNote> problems, Academy? academy = null)
+    /// <param name="photoNames">The photos waiting to go with the request (sent in the chat).</param>
+    public Attachment PostForm(PostForm form, IReadOnlyList<PolicyNote> problems, Academy? academy = null, IReadOnlyList<string>? photoNames = null)
     {
         var accounts = AccountsFor(academy);
         return templates.RenderAttachment("approval-form", new
@@ -51,6 +55,7 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
             form.NoPhotoList,
             form.Links,
             form.Note,
+            attachedPhotos = (photoNames ?? []).Select(name => new { name }).ToList(),
             problems = Notes(problems),
         });
     }
@@ -87,6 +92,14 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
             requestedAt = When(request.RequestedAt),
             fields = request.Fields,
             warnings = Notes(request.Warnings),
+            photos = request.Photos.Select((photo, index) => new
+            {
+                photoId = photo.Id,
+                url = "data:image/jpeg;base64," + photo.Thumbnail,
+                altText = $"Photo {index + 1}",
+            }).ToList(),
+            photoLinkUrl = view.Photo?.Url.ToString() ?? "",
+            photoLinkLabel = view.Photo?.Label ?? "",
             status = request.Status,
             statusText = StatusText(request),
             comment = request.Comment ?? "",

@@ -71,6 +71,8 @@ public sealed class ApprovalDecisions(
                 DecidedBy = actor,
                 DecidedAt = time.GetUtcNow(),
                 Comment = comment.Length > 0 ? comment : null,
+                // A withdrawn request's photos are deleted at once; its thumbnails go with this write.
+                Photos = status == ApprovalStatus.Withdrawn ? [] : stored.Request.Photos,
             };
             if (await requests.TryUpdateAsync(settled, stored.ETag, cancellationToken) is not null)
             {

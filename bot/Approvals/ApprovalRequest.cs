@@ -23,6 +23,9 @@ public sealed record RequestField(string Label, string Value);
 /// <summary>Something the pre-check found, with the pack's clause behind it when there is one.</summary>
 public sealed record PolicyNote(string Text, string? Section = null, string? Quote = null);
 
+/// <summary>A photo sent with a post request: its id in the photo store, its file name and its card thumbnail (base64 JPEG).</summary>
+public sealed record RequestPhoto(string Id, string Name, string Thumbnail);
+
 /// <summary>Where the request was made: what the bot needs to message people later, outside any turn.</summary>
 public sealed record RequestOrigin(Uri ServiceUrl, string TenantId, string BotId, string? BotName, string ConversationId);
 
@@ -48,6 +51,9 @@ public sealed record ApprovalRequest(
     public DateTimeOffset? DecidedAt { get; init; }
 
     public string? Comment { get; init; }
+
+    /// <summary>The photos sent with it; emptied when they are deleted (withdrawn, or the retention period after the decision).</summary>
+    public IReadOnlyList<RequestPhoto> Photos { get; init; } = [];
 
     /// <summary>Whether the approvers have been reminded of it (at most once).</summary>
     public bool Nudged { get; init; }

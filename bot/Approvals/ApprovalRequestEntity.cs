@@ -22,6 +22,8 @@ internal sealed class ApprovalRequestEntity : ITableEntity
     public string? AcademyId { get; set; }
     public string FieldsJson { get; set; } = "[]";
     public string WarningsJson { get; set; } = "[]";
+    /// <summary>Null in rows without photos (and those written before photos).</summary>
+    public string? PhotosJson { get; set; }
     public string RequesterId { get; set; } = "";
     public string RequesterName { get; set; } = "";
     public DateTimeOffset RequestedAt { get; set; }
@@ -45,6 +47,7 @@ internal sealed class ApprovalRequestEntity : ITableEntity
         AcademyId = request.AcademyId.Length > 0 ? request.AcademyId : null,
         FieldsJson = JsonSerializer.Serialize(request.Fields, JsonSerializerOptions.Web),
         WarningsJson = JsonSerializer.Serialize(request.Warnings, JsonSerializerOptions.Web),
+        PhotosJson = request.Photos.Count > 0 ? JsonSerializer.Serialize(request.Photos, JsonSerializerOptions.Web) : null,
         RequesterId = request.Requester.Id,
         RequesterName = request.Requester.Name,
         RequestedAt = request.RequestedAt,
@@ -76,5 +79,6 @@ internal sealed class ApprovalRequestEntity : ITableEntity
         DecidedAt = DecidedAt,
         Comment = Comment,
         Nudged = Nudged,
+        Photos = PhotosJson is null ? [] : JsonSerializer.Deserialize<List<RequestPhoto>>(PhotosJson, JsonSerializerOptions.Web) ?? [],
     };
 }

@@ -8,4 +8,5 @@ public static class ApprovalVerbs
     public const string Decide = "approval.decide";
     public const string Refresh = "approval.refresh";
     public const string Withdraw = "approval.withdraw";
+    public const string OpenPhoto = "approval.photo";
 }

@@ -2,6 +2,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using TeamsPolicyBot.Approvals.Photos;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -11,8 +12,8 @@ public static class ApprovalsExtensions
 {
     /// <summary>
     /// The post approval workflow: request commands and forms, the pre-check, the approvers of each academy and the
-    /// trust (an Entra ID group via Microsoft Graph, or a configured list), the request card's actions, the nudger and
-    /// the admin export. Needs <c>AddAcademies</c>.
+    /// trust (an Entra ID group via Microsoft Graph, or a configured list), the request card's actions, the nudger,
+    /// the admin export and the photos sent with post requests. Needs <c>AddAcademies</c>.
     /// </summary>
     public static WebApplicationBuilder AddApprovals(this WebApplicationBuilder builder)
     {
@@ -55,8 +56,12 @@ public static class ApprovalsExtensions
         services.AddBotCommand<MyRequestsCommand>();
         services.AddBotCommand<PendingCommand>();
         services.AddBotCommand<ExportApprovalsCommand>();
+        services.AddApprovalPhotos();
         return builder;
     }
+
+    /// <summary>Maps the approvals' own endpoint: the full-size photos behind the cards' short-lived links.</summary>
+    public static WebApplication MapApprovals(this WebApplication app) => app.MapApprovalPhotos();
 
     /// <summary>Names each configuration mistake, so start-up fails with a message that says what to fix.</summary>
     private sealed class ApprovalsOptionsValidator : IValidateOptions<ApprovalsOptions>

@@ -17,9 +17,14 @@ public sealed class PostPreCheck(PolicyPack pack, GuidanceEngine guidance)
 {
     private static readonly HashSet<string> ControversialTopics = [Topics.Political, Topics.Grievance];
 
-    public PreCheckResult Check(PostForm form)
+    /// <param name="photoCount">How many photos the requester sent with the request.</param>
+    public PreCheckResult Check(PostForm form, int photoCount = 0)
     {
         var problems = new List<PolicyNote>();
+        if (photoCount > 0 && form.Photos == PostForm.PhotoAnswers.None)
+            problems.Add(PhotoRule(Facts.ParentConsent,
+                $"You sent {photoCount} photo{(photoCount == 1 ? "" : "s")} but answered that the post has no photos or video of pupils. "
+                + "If they show pupils, say so and confirm written consent; if they shouldn't go with this post, type \"remove photos\"."));
         if (form.HasPhotos)
         {
             if (form.Photos == PostForm.PhotoAnswers.NotSure)

@@ -1,4 +1,5 @@
 using TeamsPolicyBot.Academies;
+using TeamsPolicyBot.Approvals.Photos;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;
@@ -13,7 +14,8 @@ public sealed class RequestCardHandler(
     ApproverDirectory approverDirectory,
     TrustAcademies trust,
     ApprovalCards cards,
-    ApprovalMessenger messenger) : ICardActionHandler
+    ApprovalMessenger messenger,
+    PhotoStore photos) : ICardActionHandler
 {
     private const string NotFoundText = "I can't find that request. It may have been made in another deployment of the bot.";
 
@@ -49,6 +51,7 @@ public sealed class RequestCardHandler(
                 var withdrawn = await decisions.WithdrawAsync(requestId, sender, conversationId, cancellationToken);
                 if (withdrawn.Outcome != DecisionOutcome.Recorded)
                     return Refusal(withdrawn);
+                await photos.DeleteAsync(await photos.OfRequestAsync(withdrawn.Request!.Requester.Id, requestId, cancellationToken), cancellationToken);
                 var notified = await approverDirectory.ApproversOfAsync(withdrawn.Request!.AcademyId, cancellationToken);
                 await messenger.UpdateEveryCopyAsync(withdrawn.Request!, notified, cancellationToken);
                 if (data.Text("view", 10) == "list")

@@ -1,4 +1,5 @@
 using TeamsPolicyBot.Academies;
+using TeamsPolicyBot.Approvals.Photos;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Storage;
@@ -20,6 +21,7 @@ public sealed partial class SubmitRequestHandler(
     ApproverDirectory approverDirectory,
     RequestRouting routing,
     ApprovalMessenger messenger,
+    PhotoStore photos,
     ApprovalMetrics metrics,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger) : ICardActionHandler
@@ -38,21 +40,23 @@ public sealed partial class SubmitRequestHandler(
             var incomplete = account.Problems().ToList();
             if (incomplete.Count > 0)
                 return Card(cards.AccountForm(account, incomplete, academy));
-            return await SubmitAsync(RequestKinds.NewAccount, account.Title, WithAcademy(academy, account.Fields()), [], requester, turn,
+            return await SubmitAsync(RequestKinds.NewAccount, account.Title, WithAcademy(academy, account.Fields()), [], [], requester, turn,
                 routing.ScopeOf(academy, RequestKinds.NewAccount, ""), problems => cards.AccountForm(account, problems, academy), cancellationToken);
         }
 
         var post = PostForm.Read(action.Data);
+        var staged = await photos.StagedAsync(requester.Id, cancellationToken);
+        var photoNames = staged.Select(p => p.Name).ToList();
         if (!known)
-            return Card(cards.PostForm(post, [UnknownAcademy]));
+            return Card(cards.PostForm(post, [UnknownAcademy], photoNames: photoNames));
         var missing = post.Missing(cards.AccountsFor(academy)).ToList();
         if (missing.Count > 0)
-            return Card(cards.PostForm(post, missing, academy));
-        var check = preCheck.Check(post);
+            return Card(cards.PostForm(post, missing, academy, photoNames));
+        var check = preCheck.Check(post, staged.Count);
         if (!check.Passed)
-            return Card(cards.PostForm(post, check.Problems, academy));
-        return await SubmitAsync(RequestKinds.Post, post.Title, WithAcademy(academy, post.Fields()), check.Warnings, requester, turn,
-            routing.ScopeOf(academy, RequestKinds.Post, post.Account), problems => cards.PostForm(post, problems, academy), cancellationToken);
+            return Card(cards.PostForm(post, check.Problems, academy, photoNames));
+        return await SubmitAsync(RequestKinds.Post, post.Title, WithAcademy(academy, post.Fields()), check.Warnings, staged, requester, turn,
+            routing.ScopeOf(academy, RequestKinds.Post, post.Account), problems => cards.PostForm(post, problems, academy, photoNames), cancellationToken);
     }
 
     private static readonly PolicyNote UnknownAcademy =
@@ -62,7 +66,7 @@ public sealed partial class SubmitRequestHandler(
         academy is null ? fields : [new RequestField("Academy", academy.Name), .. fields];
 
     private async Task<AdaptiveCardInvokeResponse> SubmitAsync(
-        string kind, string title, IReadOnlyList<RequestField> fields, IReadOnlyList<PolicyNote> warnings, StaffMember requester,
+        string kind, string title, IReadOnlyList<RequestField> fields, IReadOnlyList<PolicyNote> warnings, IReadOnlyList<StoredPhoto> staged, StaffMember requester,
         TurnContext turn, ApprovalScope scope, Func<IReadOnlyList<PolicyNote>, Attachment> formWith, CancellationToken cancellationToken)
     {
         var approvers = await approverDirectory.ApproversOfAsync(scope, cancellationToken);
@@ -77,10 +81,12 @@ public sealed partial class SubmitRequestHandler(
             new RequestOrigin(activity.ServiceUrl!, activity.TenantId ?? "", activity.Recipient?.Id ?? "", activity.Recipient?.Name, conversationId))
         {
             AcademyId = scope.AcademyId,
+            Photos = [.. staged.Select(p => p.ForRequest())],
         };
 
         if (await requests.TryAddAsync(request, cancellationToken))
         {
+            await photos.ClaimAsync(staged, request.Id, cancellationToken);
             await audit.AppendAsync(new AuditEntry(request.Id, AuditActions.Requested, requester.Id, requester.Name, now, conversationId, kind), cancellationToken);
             if (activity.ReplyToId is { Length: > 0 } formMessageId)
                 await copies.AddAsync(request.Id, new CardCopy(conversationId, formMessageId), cancellationToken);

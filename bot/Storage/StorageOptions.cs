@@ -18,6 +18,10 @@ public sealed class StorageOptions
     [ProductionSetting]
     public Uri? TableEndpoint { get; set; }
 
+    /// <summary>e.g. <c>https://trustbot.blob.core.windows.net</c>, for the approval photos; when set, managed identity is used.</summary>
+    [ProductionSetting]
+    public Uri? BlobEndpoint { get; set; }
+
     /// <summary>Client id of a user-assigned managed identity; empty means the system-assigned one.</summary>
     [ProductionSetting]
     public string? ManagedIdentityClientId { get; set; }

@@ -8,6 +8,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (options.BlobEndpoint is { } blobEndpoint && !(blobEndpoint.IsAbsoluteUri && blobEndpoint.Scheme == Uri.UriSchemeHttps))
+            return ValidateOptionsResult.Fail("Storage:BlobEndpoint must be an https URL such as https://<account>.blob.core.windows.net.");
         if (options.TableEndpoint is { } endpoint)
         {
             return endpoint.IsAbsoluteUri && endpoint.Scheme == Uri.UriSchemeHttps

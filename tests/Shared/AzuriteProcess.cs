@@ -7,7 +7,7 @@ using System.Text;
 namespace TeamsPolicyBot.Testing;
 
 /// <summary>
-/// A real Azurite table service from tools/node_modules on 127.0.0.1: in memory, or in a folder when its data must
+/// A real Azurite table and blob service from tools/node_modules on 127.0.0.1: in memory, or in a folder when its data must
 /// outlive a restart. Shared by the test suite's fixture and the load benchmark (compiled into both).
 /// </summary>
 public sealed class AzuriteProcess : IDisposable
@@ -22,13 +22,17 @@ public sealed class AzuriteProcess : IDisposable
     private readonly string? _location;
     private Process? _process;
 
-    private AzuriteProcess(int port, string? location)
+    private AzuriteProcess(int port, int blobPort, string? location)
     {
         Port = port;
+        BlobPort = blobPort;
         _location = location;
     }
 
+    /// <summary>The table service's port.</summary>
     public int Port { get; }
+
+    public int BlobPort { get; }
 
     /// <summary>CPU time Azurite has used so far (zero when stopped).</summary>
     public TimeSpan ProcessorTime
@@ -48,7 +52,8 @@ public sealed class AzuriteProcess : IDisposable
 
     /// <summary>The explicit development-account connection string for this Azurite.</summary>
     public string ConnectionString => "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-        + $"AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        + $"AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;"
+        + $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     /// <summary>Starts Azurite on a free port, trying another if a concurrent run takes the port first.</summary>
     /// <param name="location">A folder to keep its data in; null keeps it in memory.</param>
@@ -56,7 +61,7 @@ public sealed class AzuriteProcess : IDisposable
     {
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var azurite = new AzuriteProcess(FreePort(), location);
+            var azurite = new AzuriteProcess(FreePort(), FreePort(), location);
             if (await azurite.TryStartAsync(repositoryRoot))
                 return azurite;
             azurite.Stop();
@@ -116,16 +121,20 @@ public sealed class AzuriteProcess : IDisposable
 
     private async Task<bool> TryStartAsync(string repositoryRoot)
     {
-        var azurite = Path.Combine(repositoryRoot, "tools", "node_modules", ".bin", "azurite-table");
+        var azurite = Path.Combine(repositoryRoot, "tools", "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
             throw new InvalidOperationException($"Azurite is not installed ({azurite} is missing): run ./test.sh, or cd tools && npm ci.");
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = 0;
         var startInfo = new ProcessStartInfo(azurite)
         {
             ArgumentList =
             {
                 "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
+                // The queue service is unused; port 0 lets the system pick one, so it never collides.
+                "--queueHost", "127.0.0.1", "--queuePort", "0",
                 "--disableTelemetry", "--silent", "--skipApiVersionCheck",
             },
             RedirectStandardOutput = true,
@@ -143,7 +152,8 @@ public sealed class AzuriteProcess : IDisposable
         process.OutputDataReceived += (_, e) =>
         {
             Record(e.Data);
-            if (e.Data?.Contains("successfully started", StringComparison.Ordinal) == true)
+            // One line per service (blob, queue, table).
+            if (e.Data?.Contains("successfully listening", StringComparison.Ordinal) == true && Interlocked.Increment(ref listening) == 3)
                 started.TrySetResult();
         };
         process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -170,7 +180,7 @@ public sealed class AzuriteProcess : IDisposable
             throw new InvalidOperationException(
                 $"Azurite did not start within {StartupTimeout.TotalSeconds:0} s on 127.0.0.1:{Port}. Its output:{Environment.NewLine}{Output()}");
         }
-        return !process.HasExited && await AnswersAsync(Port);
+        return !process.HasExited && await AnswersAsync(Port) && await AnswersAsync(BlobPort);
     }
 
     private static async Task<bool> AnswersAsync(int port)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Storage;
@@ -44,6 +45,9 @@ public sealed class ApprovalsHost : IAsyncDisposable
 
     public string StorageConnectionString => _azurite.ConnectionString;
 
+    /// <summary>This host's private photo container (Approvals:PhotoContainer), in the same Azurite.</summary>
+    public BlobContainerClient Photos => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(_settings["Approvals:PhotoContainer"]);
+
     public BotApp Bot { get; private set; }
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
@@ -57,6 +61,8 @@ public sealed class ApprovalsHost : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["Approvals:Approvers"] = $"{Jo.AadObjectId},{Priya.AadObjectId}",
+            // Photos go in a container of this host's own, as its tables do.
+            ["Approvals:PhotoContainer"] = "p" + Guid.NewGuid().ToString("N"),
         };
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
@@ -75,10 +81,15 @@ public sealed class ApprovalsHost : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="text"/> in <paramref name="from"/>'s 1:1 chat and returns what the bot posted.</summary>
-    public async Task<IReadOnlyList<RecordedRequest>> SayAsync(string text, Staff? from = null)
+    public Task<IReadOnlyList<RecordedRequest>> SayAsync(string text, Staff? from = null) => SendAsync(text, null, from);
+
+    /// <summary>Sends a message with <paramref name="attachments"/> (files, pasted images) in the 1:1 chat; returns what the bot posted.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> SendAsync(string text, JsonArray? attachments, Staff? from = null)
     {
         var activity = TeamsPayloads.Load(TeamsPayloads.PersonalMessage, Connector.ServiceUrl, ChatId);
         activity["text"] = text;
+        if (attachments is not null)
+            activity["attachments"] = attachments;
         activity["id"] = Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString();
         activity["from"] = From(from ?? Requester);
         var before = Connector.Requests.Count;

@@ -9,6 +9,7 @@ public class BicepIdentityTests(MainBicep bicep)
 {
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
     [Fact]
     public void Template_Identity_IsTableDataContributorOnTheStorageAccount() =>
@@ -17,6 +18,24 @@ public class BicepIdentityTests(MainBicep bicep)
     [Fact]
     public void Template_Identity_IsMetricsPublisherOnApplicationInsights() =>
         AssertGranted(MonitoringMetricsPublisher, "Microsoft.Insights/components");
+
+    [Fact]
+    public void Template_Identity_IsBlobDataContributorOnThePhotoContainerOnly() =>
+        AssertGranted(StorageBlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers");
+
+    [Fact]
+    public void Template_PhotoContainer_IsPrivateAndTheBotIsToldItsName()
+    {
+        var template = bicep.Template;
+        var container = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        var storage = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts"));
+
+        Assert.Equal("None", (string?)container["properties"]?["publicAccess"]);
+        Assert.False((bool?)storage["properties"]?["allowBlobPublicAccess"] ?? true, "The account would let a container be made public.");
+        Assert.EndsWith("'approval-photos')]", template.Resolve((string?)container["name"] ?? ""));
+        Assert.Contains("Approvals__PhotoContainer", template.AppSettingNames());
+        Assert.Contains("Storage__BlobEndpoint", template.AppSettingNames());
+    }
 
     [Fact]
     public void Template_ApplicationInsights_DisablesLocalAuth()

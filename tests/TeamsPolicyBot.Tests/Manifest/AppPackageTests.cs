@@ -45,6 +45,15 @@ public sealed class AppPackageTests
     }
 
     [Fact]
+    public async Task Build_WithDeploymentSettings_BotReceivesFilesSoStaffCanSendPhotos()
+    {
+        using var package = await BuildSucceedingAsync(Deployment);
+
+        var manifest = JsonNode.Parse(package.ReadEntries()["manifest.json"])!;
+        Assert.True((bool)manifest["bots"]![0]!["supportsFiles"]!);
+    }
+
+    [Fact]
     public async Task Build_WithDeploymentSettings_ManifestPassesTheOfficialSchema()
     {
         using var package = await BuildSucceedingAsync(Deployment);

@@ -6,7 +6,7 @@ using TeamsPolicyBot.Testing;
 
 namespace TeamsPolicyBot.Tests.Storage;
 
-/// <summary>Table endpoints on 127.0.0.1 that never answer like a table service does.</summary>
+/// <summary>Table (and blob) endpoints on 127.0.0.1 that never answer like a table service does.</summary>
 internal static class Unreachable
 {
     /// <summary>A port that was free a moment ago and has nothing listening: connections are refused.</summary>
@@ -29,5 +29,6 @@ internal static class Unreachable
 
     public static string ConnectionStringFor(int port) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-        + $"AccountKey={AzuriteProcess.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
+        + $"AccountKey={AzuriteProcess.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"
+        + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
 }
