@@ -33,15 +33,20 @@ internal abstract class TemplateNode
     }
 }
 
-/// <summary>A number, true, false, null or a string with no <c>${</c> in it, copied as it is.</summary>
+/// <summary>
+/// A number, true, false, null or a string with no <c>${</c> in it, copied as it is: encoded once, when the template
+/// loads, since most of a card is literal and escaping its text again for every card cost more than binding its data.
+/// </summary>
 internal sealed class LiteralNode(JsonNode? literal) : TemplateNode
 {
-    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => Write(writer, literal);
+    private readonly byte[] json = JsonSerializer.SerializeToUtf8Bytes(literal);
+
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => writer.WriteRawValue(json, skipInputValidation: true);
 
     public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
     {
         if (literal is not null)
-            literal.WriteTo(writer);
+            WriteValue(writer, scope);
     }
 }
 
