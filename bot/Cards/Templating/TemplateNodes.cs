@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,6 +29,9 @@ internal abstract class TemplateNode
     {
         if (node is null)
             writer.WriteNullValue();
+        else if (node is JsonValue value && value.TryGetValue(out JsonElement parsed))
+            // Data read from JSON is copied as it was written, not unescaped and escaped again.
+            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(parsed), skipInputValidation: true);
         else
             node.WriteTo(writer);
     }
