@@ -13,6 +13,7 @@ public static class ConnectorJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new RawJsonElementConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -41,8 +41,15 @@ public static partial class ChoiceRecognizer
     }
 
     /// <summary>Lower-case words: letters and digits, everything else separates them.</summary>
-    internal static string[] Words(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(match => match.Value).ToArray();
+    /// <remarks>Every message turn reads its text this way several times (cancel, start over, commands), so no match objects.</remarks>
+    internal static string[] Words(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var words = new List<string>();
+        foreach (var word in WordPattern().EnumerateMatches(lower))
+            words.Add(lower.Substring(word.Index, word.Length));
+        return [.. words];
+    }
 
     private static int? Position(string[] words, int count)
     {

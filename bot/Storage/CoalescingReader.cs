@@ -5,19 +5,22 @@ namespace TeamsPolicyBot.Storage;
 
 /// <summary>
 /// Point reads of one table that coalesce under load. While fewer than <c>maxInFlight</c> requests are out, a read
-/// goes at once, on its own. Reads that arrive while that many are out wait, and the next request to finish takes up
-/// to <see cref="MaxKeysPerQuery"/> of them in one query. A quiet bot waits for nothing; a busy one sends a fraction
-/// of the requests, and every read still starts after it was asked for, so it sees every earlier write. A
-/// <c>maxInFlight</c> above the reads ever out at once never coalesces: every read is a point read.
+/// goes at once, on its own. Reads that arrive while that many are out wait, and the next request to finish takes
+/// those of up to <see cref="MaxPartitionsPerQuery"/> partitions in one query, which reads those partitions whole; each
+/// read gets only its own row. A quiet bot waits for nothing; a busy one sends a fraction of the requests, and every
+/// read still starts after it was asked for, so it sees every earlier write. A <c>maxInFlight</c> above the reads ever
+/// out at once never coalesces: every read is a point read.
 /// </summary>
 /// <remarks>
-/// A query over several partitions is a table scan in Azure: use this for a table that stays small, such as one
-/// that holds only what is in progress.
+/// A query over several partitions is a table scan in Azure, and it returns each partition's every row: use this for
+/// a table that stays small and whose partitions hold a few rows, such as one that holds only what is in progress.
+/// Naming partitions alone takes one comparison each, so a query carries twice as many reads as naming each row's
+/// two keys would: against Azurite that took its CPU per turn from 0.14–0.17 to 0.09–0.12 ms under the load benchmark.
 /// </remarks>
 public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
 {
-    /// <summary>The most keys one query reads: two comparisons each, of the 15 a table service filter may hold.</summary>
-    public const int MaxKeysPerQuery = 7;
+    /// <summary>The most partitions one query reads: one comparison each, the 15 a table service filter may hold.</summary>
+    public const int MaxPartitionsPerQuery = 15;
 
     private readonly TableClient _table;
     private readonly int _maxInFlight;
@@ -82,11 +85,12 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
                 return null;
             }
             var reads = new List<PendingRead>();
-            var keys = new HashSet<(string, string)>();
-            // Two messages in one conversation want the same row: both ride on one key.
-            while (_waiting.TryPeek(out var next) && (keys.Count < MaxKeysPerQuery || keys.Contains(next.Key)))
+            var partitions = new HashSet<string>();
+            // Two messages in one conversation want rows of one partition: both ride on it.
+            while (_waiting.TryPeek(out var next)
+                && (partitions.Count < MaxPartitionsPerQuery || partitions.Contains(next.Key.PartitionKey)))
             {
-                keys.Add(next.Key);
+                partitions.Add(next.Key.PartitionKey);
                 reads.Add(_waiting.Dequeue());
             }
             return reads;
@@ -133,8 +137,8 @@ public sealed class CoalescingReader<T> where T : class, ITableEntity, new()
 
     private async Task<List<T>> QueryAsync(List<(string PartitionKey, string RowKey)> keys)
     {
-        var filter = string.Join(" or ", keys.Select(key =>
-            TableClient.CreateQueryFilter($"(PartitionKey eq {key.PartitionKey} and RowKey eq {key.RowKey})")));
+        var filter = string.Join(" or ", keys.Select(key => key.PartitionKey).Distinct().Select(partition =>
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}")));
         var entities = new List<T>(keys.Count);
         try
         {

@@ -26,9 +26,7 @@ public static class LoadRun
         var ours = new Contender(bed.Ours, oursDriver);
         var peer = peerBot is null ? null : new Contender(peerBot, peerDriver!);
 
-        await WarmUpAsync(ours, bed, options);
-        if (peer is not null)
-            await WarmUpAsync(peer, bed, options);
+        await WarmUpAsync(peer is null ? [ours] : [ours, peer], bed, options);
 
         // Round by round, ours and the peer in turn (ABBA), so a neighbour's burst on this shared machine falls on both
         // alike; the ratio is the median of each round's ratio rather than a ratio of runs minutes apart.
@@ -59,22 +57,28 @@ public static class LoadRun
     }
 
     /// <summary>
-    /// Closed-loop rounds for at least <see cref="MinimumWarmUp"/>, then until the bot's CPU per turn settles (two rounds
-    /// in a row within 5 %): .NET recompiles hot code with profile data for tens of thousands of turns after start,
-    /// and a bot that has served for minutes is what Teams sees. Both bots warm up the same way.
+    /// Closed-loop rounds for at least <see cref="MinimumWarmUp"/>, then until every bot's CPU per turn settles (two of its
+    /// rounds in a row within 5 %): .NET recompiles hot code with profile data for tens of thousands of turns after
+    /// start, and a bot that has served for minutes is what Teams sees. The bots take their rounds in turn: a bot warmed
+    /// up first would otherwise finish its background recompiling while the other warms up, and be measured against a
+    /// bot still recompiling (two copies of one build measured 1.17× apart that way).
     /// </summary>
-    private static async Task WarmUpAsync(Contender contender, TestBed bed, LoadOptions options)
+    private static async Task WarmUpAsync(IReadOnlyList<Contender> contenders, TestBed bed, LoadOptions options)
     {
         var started = Stopwatch.GetTimestamp();
-        var round = 0;
-        var previous = double.NaN;
-        while (Stopwatch.GetElapsedTime(started) < MaximumWarmUp)
+        var previous = contenders.Select(_ => double.NaN).ToArray();
+        for (var round = 1; Stopwatch.GetElapsedTime(started) < MaximumWarmUp * contenders.Count; round++)
         {
-            var (run, cpu) = await MeasureRoundAsync(contender, bed, options);
-            Console.WriteLine($"[{contender.Bot.Name}] warming up, round {++round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpu.Bot:0.00} ms");
-            if (Stopwatch.GetElapsedTime(started) >= MinimumWarmUp && Math.Abs(cpu.Bot - previous) <= 0.05 * previous)
+            var settled = true;
+            for (var i = 0; i < contenders.Count; i++)
+            {
+                var (run, cpu) = await MeasureRoundAsync(contenders[i], bed, options);
+                Console.WriteLine($"[{contenders[i].Bot.Name}] warming up, round {round}: {run.TurnsPerSecond:0} turns/s, bot CPU per turn {cpu.Bot:0.00} ms");
+                settled &= Math.Abs(cpu.Bot - previous[i]) <= 0.05 * previous[i];
+                previous[i] = cpu.Bot;
+            }
+            if (settled && Stopwatch.GetElapsedTime(started) >= MinimumWarmUp * contenders.Count)
                 return;
-            previous = cpu.Bot;
         }
     }
 

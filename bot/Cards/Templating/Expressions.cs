@@ -133,11 +133,15 @@ internal sealed record PathExpression(string First, IReadOnlyList<PathSegment> S
         return Value.Undefined;
     }
 
-    /// <summary>Equal once both are lower-cased; ASCII names, all there are in practice, are compared without copying.</summary>
+    /// <summary>
+    /// Equal once both are lower-cased, which keeps a name's length: most keys differ in length from the name looked up.
+    /// ASCII names, all there are in practice, are compared without copying.
+    /// </summary>
     private static bool SameName(string key, string name) =>
-        Ascii.IsValid(key) && Ascii.IsValid(name)
+        key.Length == name.Length
+        && (Ascii.IsValid(key) && Ascii.IsValid(name)
             ? Ascii.EqualsIgnoreCase(key, name)
-            : string.Equals(key.ToLowerInvariant(), name.ToLowerInvariant(), StringComparison.Ordinal);
+            : string.Equals(key.ToLowerInvariant(), name.ToLowerInvariant(), StringComparison.Ordinal));
 
     private static Value ElementAt(Value collection, int index)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,20 +29,28 @@ internal abstract class TemplateNode
     {
         if (node is null)
             writer.WriteNullValue();
+        else if (node is JsonValue value && value.TryGetValue(out JsonElement parsed))
+            // Data read from JSON is copied as it was written, not unescaped and escaped again.
+            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(parsed), skipInputValidation: true);
         else
             node.WriteTo(writer);
     }
 }
 
-/// <summary>A number, true, false, null or a string with no <c>${</c> in it, copied as it is.</summary>
+/// <summary>
+/// A number, true, false, null or a string with no <c>${</c> in it, copied as it is: encoded once, when the template
+/// loads, since most of a card is literal and escaping its text again for every card cost more than binding its data.
+/// </summary>
 internal sealed class LiteralNode(JsonNode? literal) : TemplateNode
 {
-    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => Write(writer, literal);
+    private readonly byte[] json = JsonSerializer.SerializeToUtf8Bytes(literal);
+
+    public override void WriteValue(Utf8JsonWriter writer, BindingScope scope) => writer.WriteRawValue(json, skipInputValidation: true);
 
     public override void WriteItems(Utf8JsonWriter writer, BindingScope scope)
     {
         if (literal is not null)
-            literal.WriteTo(writer);
+            WriteValue(writer, scope);
     }
 }
 

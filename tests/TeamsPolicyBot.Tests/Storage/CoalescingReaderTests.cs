@@ -31,8 +31,13 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         foreach (var member in new[] { "alice", "bob", "carol", "dan" })
             stored[member] = (await table.AddEntityAsync(new TableEntity("chat-" + member, member))).StoredETag().ToString();
 
-        // Nine reads for eight rows (bob twice), five of them missing: seven rows fit in one query, one is left over.
-        var members = new[] { "bob", "carol", "bob", "dan", "erin", "frank", "grace", "heidi", "ivan" };
+        // Seventeen reads in sixteen partitions (bob twice), most of them missing: fifteen partitions fit in one query,
+        // one is left over.
+        var members = new[]
+        {
+            "bob", "carol", "bob", "dan", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj", "olivia",
+            "peggy", "rupert", "sybil", "trent",
+        };
         var (first, waiting) = await QueueBehindFirstAsync(reader, ("chat-alice", "alice"), [.. members.Select(member => ("chat-" + member, member))]);
         var rows = await Task.WhenAll(waiting);
 
@@ -40,7 +45,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         Assert.Equal(members.Select(member => stored.GetValueOrDefault(member)), rows.Select(row => row?.ETag.ToString()));
         Assert.Equal(3, _requests.Sent.Count);
         Assert.Contains("$filter=", _requests.Sent[1]);
-        Assert.Contains("(PartitionKey='chat-ivan',RowKey='ivan')", _requests.Sent[2]);
+        Assert.Contains("(PartitionKey='chat-trent',RowKey='trent')", _requests.Sent[2]);
     }
 
     [Fact]
@@ -77,10 +82,10 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetEntityAsync_TwoRequestsOut_TheTenReadsWaitingShareTwoQueriesAndEachGetsItsOwnRow()
+    public async Task GetEntityAsync_TwoRequestsOut_TheThirtyReadsWaitingShareTwoQueriesAndEachGetsItsOwnRow()
     {
         var (table, reader) = await CreateAsync(maxInFlight: 2);
-        var members = Enumerable.Range(0, 12).Select(i => $"member-{i}").ToList();
+        var members = Enumerable.Range(0, 32).Select(i => $"member-{i}").ToList();
         foreach (var member in members.Where((_, i) => i % 2 == 0))
             await table.AddEntityAsync(new TableEntity("chat-" + member, member));
 
@@ -155,6 +160,21 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetEntityAsync_SharedQueryReadsWholePartitions_EachReadGetsOnlyItsOwnRow()
+    {
+        var (table, reader) = await CreateAsync();
+        await table.AddEntityAsync(new TableEntity("chat-1", "alice"));
+        await table.AddEntityAsync(new TableEntity("channel-2", "bob"));
+        await table.AddEntityAsync(new TableEntity("channel-2", "carol"));
+
+        var (first, shared) = await QueueBehindFirstAsync(reader, ("chat-1", "alice"), ("channel-2", "bob"), ("channel-2", "dan"), ("chat-3", "carol"));
+
+        Assert.NotNull(await first);
+        Assert.Equal(["bob", null, null], (await Task.WhenAll(shared)).Select(row => row?.RowKey));
+        Assert.Equal(2, _requests.Sent.Count);
+    }
+
+    [Fact]
     public async Task GetEntityAsync_KeysWithQuotesInASharedQuery_EachGetsOnlyItsOwnRow()
     {
         var (table, reader) = await CreateAsync();
@@ -163,7 +183,7 @@ public class CoalescingReaderTests(AzuriteFixture azurite)
         await table.AddEntityAsync(new TableEntity("chat-2", "carol"));
 
         var (first, shared) = await QueueBehindFirstAsync(
-            reader, ("chat-0", "first"), ("chat-1", "o'brien"), ("chat-2", "x' or RowKey ne '"), ("chat-3", "carol"));
+            reader, ("chat-0", "first"), ("chat-1", "o'brien"), ("chat-2", "x' or RowKey ne '"), ("x' or PartitionKey ne '", "carol"));
 
         Assert.NotNull(await first);
         Assert.Equal(["o'brien", null, null], (await Task.WhenAll(shared)).Select(row => row?.RowKey));
