@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Reminders;
@@ -10,11 +9,9 @@ namespace TeamsPolicyBot;
 /// The app's turn handler. A message goes to cancel / start over, then a command, then an active dialog, and
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
-public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, TargetRegistry reminderTargets)
+public sealed class PolicyBot(DialogManager dialogs, WelcomeCard welcomeCard, WelcomeLog welcomes, TargetRegistry reminderTargets)
     : ActivityHandler
 {
-    private readonly RecentWelcomes _recentWelcomes = new(time);
-
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Text.Length == 0)
@@ -52,28 +49,7 @@ public sealed class PolicyBot(TimeProvider time, DialogManager dialogs, WelcomeC
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (_recentWelcomes.TryMark(turn.Activity.Conversation!.Id!))
+        if (await welcomes.TryMarkAsync(turn.Activity.Conversation!.Id!, cancellationToken))
             await turn.SendCardAsync(await welcomeCard.RenderForAsync(turn, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// Teams announces one installation twice (installationUpdate and conversationUpdate), so a conversation
-    /// welcomed in the last few minutes is not welcomed again.
-    /// </summary>
-    private sealed class RecentWelcomes(TimeProvider time)
-    {
-        private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-        private readonly ConcurrentDictionary<string, DateTimeOffset> _welcomedAt = new();
-
-        public bool TryMark(string conversationId)
-        {
-            var now = time.GetUtcNow();
-            foreach (var entry in _welcomedAt)
-            {
-                if (now - entry.Value > Window)
-                    _welcomedAt.TryRemove(entry);
-            }
-            return _welcomedAt.TryAdd(conversationId, now);
-        }
     }
 }
