@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TeamsPolicyBot.Approvals.Photos;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
@@ -12,11 +11,9 @@ namespace TeamsPolicyBot;
 /// otherwise begins the default dialog (the guidance question). Installing the bot sends the welcome card.
 /// </summary>
 public sealed class PolicyBot(
-    TimeProvider time, DialogManager dialogs, WelcomeCard welcomeCard, TargetRegistry reminderTargets, PhotoIntake photoIntake)
+    DialogManager dialogs, WelcomeCard welcomeCard, WelcomeLog welcomes, TargetRegistry reminderTargets, PhotoIntake photoIntake)
     : ActivityHandler
 {
-    private readonly RecentWelcomes _recentWelcomes = new(time);
-
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         // Photos for a post request; a message with text as well (e.g. "request a post") goes on to the dialogs.
@@ -57,28 +54,7 @@ public sealed class PolicyBot(
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (_recentWelcomes.TryMark(turn.Activity.Conversation!.Id!))
+        if (await welcomes.TryMarkAsync(turn.Activity.Conversation!.Id!, cancellationToken))
             await turn.SendCardAsync(await welcomeCard.RenderForAsync(turn, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// Teams announces one installation twice (installationUpdate and conversationUpdate), so a conversation
-    /// welcomed in the last few minutes is not welcomed again.
-    /// </summary>
-    private sealed class RecentWelcomes(TimeProvider time)
-    {
-        private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-        private readonly ConcurrentDictionary<string, DateTimeOffset> _welcomedAt = new();
-
-        public bool TryMark(string conversationId)
-        {
-            var now = time.GetUtcNow();
-            foreach (var entry in _welcomedAt)
-            {
-                if (now - entry.Value > Window)
-                    _welcomedAt.TryRemove(entry);
-            }
-            return _welcomedAt.TryAdd(conversationId, now);
-        }
     }
 }

@@ -10,8 +10,8 @@ namespace TeamsPolicyBot.Approvals;
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
 public sealed partial class ApprovalNudger(
-    IServiceScopeFactory scopes, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ApprovalNudger> logger)
-    : PeriodicJob(time, logger)
+    IServiceScopeFactory scopes, JobLeases leases, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ApprovalNudger> logger)
+    : PeriodicJob(leases, time, logger)
 {
     protected override TimeSpan Interval => options.Value.NudgeCheckInterval;
 

@@ -55,7 +55,7 @@ public sealed partial class ConversationStateStore(
     /// Writes <paramref name="state"/> if the turn changed it, deleting the row once nothing is left in it;
     /// does nothing otherwise.
     /// </summary>
-    /// <returns>False when another turn in the same conversation saved first: nothing was written.</returns>
+    /// <returns>False when another turn in the same conversation saved first: this turn's state was not stored.</returns>
     public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
     {
         // Serialised once: the comparison with what is stored and the write use the same JSON.
@@ -91,8 +91,16 @@ public sealed partial class ConversationStateStore(
         }
         catch (RequestFailedException ex) when (ex.IsStale() || ex.IsConflict())
         {
-            return false;
+            // A write whose answer was lost (a network timeout under load) is tried again by the client and then meets
+            // itself: the row already holds this turn's state, or is already gone. Only another turn's change is a crossing.
+            return await HoldsAsync(key, state.IsEmpty ? null : json, cancellationToken);
         }
+    }
+
+    private async Task<bool> HoldsAsync(ConversationStateKey key, string? json, CancellationToken cancellationToken)
+    {
+        var row = await _table.Existing.FindEntityAsync<ConversationStateEntity>(key.PartitionKey, key.RowKey, cancellationToken);
+        return row?.State == json;
     }
 
     /// <summary>

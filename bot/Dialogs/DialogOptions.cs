@@ -11,6 +11,10 @@ public sealed class DialogOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Dialogs:IdleTimeout must be between 1 minute and 7 days.")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often state left idle past <see cref="IdleTimeout"/> is deleted (by one instance of the bot).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Dialogs:SweepInterval must be between 1 second and 1 day.")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Most conversation state reads out at once; the reads that arrive meanwhile wait and share queries of up to seven
     /// rows (<see cref="Storage.CoalescingReader{T}"/>). Four point reads out at once is about 500 message turns a

@@ -10,8 +10,8 @@ namespace TeamsPolicyBot.PolicyLeads;
 /// bot run, only the one whose write succeeds sends it.
 /// </summary>
 public sealed partial class LeadQuestionNudger(
-    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<LeadQuestionNudger> logger)
-    : PeriodicJob(time, logger)
+    IServiceScopeFactory scopes, JobLeases leases, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<LeadQuestionNudger> logger)
+    : PeriodicJob(leases, time, logger)
 {
     protected override TimeSpan Interval => options.Value.CheckInterval;
 

@@ -10,8 +10,8 @@ namespace TeamsPolicyBot.PolicyLeads;
 /// and the audit trail (ids, who acted, when) stay, so reviewed answers keep working and the record stays complete.
 /// </summary>
 public sealed partial class QuestionTextSweeper(
-    IServiceScopeFactory scopes, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<QuestionTextSweeper> logger)
-    : PeriodicJob(time, logger)
+    IServiceScopeFactory scopes, JobLeases leases, IOptions<PolicyLeadsOptions> options, TimeProvider time, ILogger<QuestionTextSweeper> logger)
+    : PeriodicJob(leases, time, logger)
 {
     protected override TimeSpan Interval => options.Value.CheckInterval;
 

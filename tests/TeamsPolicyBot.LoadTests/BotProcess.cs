@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using TeamsPolicyBot.Testing;
@@ -14,6 +15,7 @@ public sealed class BotProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _watched = new(StringComparer.Ordinal);
 
     private BotProcess(string name, Process process, Uri address)
     {
@@ -32,8 +34,10 @@ public sealed class BotProcess : IDisposable
 
     /// <summary>Our bot from bot/bin/&lt;configuration&gt;, in production logging, development mode (no app id, loopback only).</summary>
     /// <param name="dll">Another build to run; null for the one beside this benchmark's configuration.</param>
+    /// <param name="settings">More configuration, as environment variables (<c>Section__Key</c>).</param>
     public static Task<BotProcess> StartOursAsync(
-        string repositoryRoot, string storageConnectionString, string pack, string? dll, int? port = null, string name = "ours")
+        string repositoryRoot, string storageConnectionString, string pack, string? dll, int? port = null, string name = "ours",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dll ??= Path.Combine(repositoryRoot, "bot", "bin", configuration, "net10.0", "TeamsPolicyBot.dll");
@@ -46,6 +50,8 @@ public sealed class BotProcess : IDisposable
         start.Environment["Storage__ConnectionString"] = storageConnectionString;
         start.Environment["Policy__Pack"] = pack;
         start.Environment["Approvals__Approvers"] = LoadActivities.ApproverAadObjectId;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         return StartAsync(name, start, listenPort, "/healthz");
     }
 
@@ -84,6 +90,14 @@ public sealed class BotProcess : IDisposable
             _process.WaitForExit(5000);
         }
     }
+
+    /// <summary>From now on, keeps the lines the bot writes that contain <paramref name="text"/>.</summary>
+    public void Watch(string text) => _watched.TryAdd(text, new ConcurrentQueue<string>());
+
+    /// <summary>The lines containing a <see cref="Watch"/>ed text, in order.</summary>
+    public IReadOnlyList<string> Seen(string text) => _watched.TryGetValue(text, out var seen) ? [.. seen] : [];
+
+    public bool HasExited => _process.HasExited;
 
     public string LastLines()
     {
@@ -140,6 +154,11 @@ public sealed class BotProcess : IDisposable
     {
         if (line is null)
             return;
+        foreach (var (text, seen) in _watched)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+                seen.Enqueue(line);
+        }
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);

@@ -16,6 +16,8 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
         File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "message-personal.json")))!;
     private readonly JsonObject _invoke = (JsonObject)JsonNode.Parse(
         File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "invoke-adaptive-card-action.json")))!;
+    private readonly JsonObject _botAdded = (JsonObject)JsonNode.Parse(
+        File.ReadAllText(Path.Combine(repositoryRoot, "tests", "TeamsPolicyBot.Tests", "Connector", "Payloads", "conversation-update-bot-added-to-team.json")))!;
 
     /// <summary>The questions of <paramref name="trust"/> in tests/eval/guidance-public.jsonl.</summary>
     public static IReadOnlyList<string> Questions(string repositoryRoot, string trust)
@@ -38,12 +40,34 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
     }
 
     /// <summary>An Action.Execute press (adaptiveCard/action) with <paramref name="verb"/> and <paramref name="data"/>.</summary>
-    public byte[] CardAction(string conversation, string member, string verb, JsonObject data)
+    /// <param name="name">The member's display name, when it matters (it is shown as who decided).</param>
+    public byte[] CardAction(string conversation, string member, string verb, JsonObject data, string? name = null)
     {
         var activity = From(_invoke, conversation, member, "i" + Guid.NewGuid().ToString("N"));
+        if (name is not null)
+            activity["from"]!["name"] = name;
         activity["value"]!["action"]!["verb"] = verb;
         activity["value"]!["action"]!["data"] = data;
         return Encoding.UTF8.GetBytes(activity.ToJsonString());
+    }
+
+    /// <summary>
+    /// The two announcements of the bot being added to team <paramref name="teamId"/>, as Teams sends them: a
+    /// conversationUpdate (the bot among the members added) and an installationUpdate.
+    /// </summary>
+    public (byte[] ConversationUpdate, byte[] InstallationUpdate) AddedToTeam(string teamId, string teamName)
+    {
+        var update = From(_botAdded, teamId, "team-owner", "f:" + Guid.NewGuid().ToString("N"));
+        update["channelData"]!["team"]!["id"] = teamId;
+        update["channelData"]!["team"]!["name"] = teamName;
+        update["channelData"]!["team"]!["aadGroupId"] = Guid.NewGuid().ToString();
+        var installation = (JsonObject)update.DeepClone();
+        installation["id"] = "f:" + Guid.NewGuid().ToString("N");
+        installation["type"] = "installationUpdate";
+        installation["action"] = "add";
+        installation.Remove("membersAdded");
+        installation["channelData"]!.AsObject().Remove("eventType");
+        return (Encoding.UTF8.GetBytes(update.ToJsonString()), Encoding.UTF8.GetBytes(installation.ToJsonString()));
     }
 
     /// <summary>A copy of <paramref name="saved"/> as activity <paramref name="id"/> from <paramref name="member"/> in <paramref name="conversation"/>.</summary>

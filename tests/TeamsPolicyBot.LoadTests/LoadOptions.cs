@@ -7,7 +7,7 @@ public sealed record LoadOptions
 {
     public const string Usage = """
         dotnet run -c Release --project tests/TeamsPolicyBot.LoadTests -- [options]
-          --mode load|storage-outage|connector-storm|kill-mid-approval|faults   (default load)
+          --mode load|storage-outage|connector-storm|kill-mid-approval|faults|two-instances   (default load)
           --conversations K     closed and open loop conversations (default 200)
           --questions M         questions per conversation, closed loop (default 10)
           --rate R              open loop offered turns per second (default 200)

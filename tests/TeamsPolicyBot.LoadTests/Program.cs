@@ -12,7 +12,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
-await using var bed = await TestBed.StartAsync(options.Pack, options.BotDll);
+await using var bed = await TestBed.StartAsync(options.Pack, options.BotDll, options.Mode == "two-instances" ? TwoInstanceRuns.Settings : null);
 Console.WriteLine($"Azurite on 127.0.0.1:{bed.Azurite.Port}, connector at {bed.Connector.ServiceUrl}, bot at {bed.Ours.Address} (pid {bed.Ours.Id})");
 switch (options.Mode)
 {
@@ -27,6 +27,9 @@ switch (options.Mode)
         break;
     case "kill-mid-approval":
         await FaultRuns.KillMidApprovalAsync(bed);
+        break;
+    case "two-instances":
+        await TwoInstanceRuns.RunAsync(bed);
         break;
     case "faults":
         var questions = await bed.FullInformationQuestionsAsync(options.Pack);

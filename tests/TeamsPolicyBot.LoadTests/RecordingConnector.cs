@@ -7,7 +7,8 @@ namespace TeamsPolicyBot.LoadTests;
 /// <summary>
 /// Stands in for the Bot Connector service on 127.0.0.1: every reply a bot posts to
 /// <c>v3/conversations/{id}/activities/{replyToId}</c> completes the turn waiting for it, with the time it arrived.
-/// <see cref="Storm"/> makes it answer 429 or 500 for a while instead.
+/// <see cref="Storm"/> makes it answer 429 or 500 for a while instead. It opens 1:1 chats, lists a team's channels (its
+/// General channel, whose id is the team's, and a second), and, once told to <see cref="Record"/>, keeps every post and update.
 /// </summary>
 public sealed class RecordingConnector : IAsyncDisposable
 {
@@ -17,6 +18,8 @@ public sealed class RecordingConnector : IAsyncDisposable
     private long _stormUntil;
     private long _refused;
     private long _duplicates;
+    private long _ids;
+    private volatile bool _recording;
 
     private RecordingConnector(WebApplication app) => _app = app;
 
@@ -39,6 +42,15 @@ public sealed class RecordingConnector : IAsyncDisposable
         connector.ServiceUrl = new Uri(connector._app.Urls.Single() + "/");
         return connector;
     }
+
+    /// <summary>Every post and update since <see cref="Record"/>, in order of arrival.</summary>
+    public ConcurrentQueue<Sent> Sent { get; } = new();
+
+    /// <summary>Keeps every post and update from now on (<see cref="Sent"/>).</summary>
+    public void Record() => _recording = true;
+
+    /// <summary>The id of the second channel of each team, beside its General channel.</summary>
+    public static string SecondChannel(string teamId) => teamId + "-planning";
 
     /// <summary>The reply to activity <paramref name="activityId"/>, whenever it arrives.</summary>
     public Task<Reply> ReplyTo(string activityId) =>
@@ -69,14 +81,26 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
 
         // The raw target: v3/conversations/{conversation}/activities/{replyToId}, ids escaped.
-        var segments = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments is [.., "activities", var replyToId])
+        var target = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var segments = target.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        var method = http.Request.Method;
+        if (_recording && (method is "POST" or "PUT"))
+            Sent.Enqueue(new Sent(method, segments, body, arrived));
+        switch (method, segments)
         {
-            var waiting = _waiting.GetOrAdd(Uri.UnescapeDataString(replyToId), _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-            if (!waiting.TrySetResult(new Reply(arrived, body)))
-                Interlocked.Increment(ref _duplicates);
+            case ("GET", ["v3", "teams", var teamId, "conversations"]):
+                await http.Response.WriteAsJsonAsync(new { conversations = new[] { new { id = teamId, name = "General" }, new { id = SecondChannel(teamId), name = "Planning" } } });
+                return;
+            case ("POST", ["v3", "conversations"]):
+                await http.Response.WriteAsJsonAsync(new { id = $"a:chat-{Interlocked.Increment(ref _ids)}" });
+                return;
+            case ("POST", [.., "activities", var replyToId]):
+                var waiting = _waiting.GetOrAdd(replyToId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+                if (!waiting.TrySetResult(new Reply(arrived, body)))
+                    Interlocked.Increment(ref _duplicates);
+                break;
         }
-        await http.Response.WriteAsJsonAsync(new { id = "1:" + arrived });
+        await http.Response.WriteAsJsonAsync(new { id = $"1:{Interlocked.Increment(ref _ids)}" });
     }
 
     public async ValueTask DisposeAsync()
@@ -84,6 +108,19 @@ public sealed class RecordingConnector : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>
+/// A post (POST) or update (PUT) the connector received: its path segments, ids unescaped, the activity JSON, and when
+/// (<see cref="Stopwatch"/> ticks).
+/// </summary>
+public sealed record Sent(string Method, string[] Path, string Body, long ArrivedAt)
+{
+    /// <summary>The conversation it was posted in (<c>v3/conversations/{id}/...</c>).</summary>
+    public string? Conversation => Path is ["v3", "conversations", var id, ..] ? id : null;
+
+    /// <summary>A new message in a conversation, not a reply to an activity nor an update.</summary>
+    public bool IsNewPost => Method == "POST" && Path is ["v3", "conversations", _, "activities"];
 }
 
 /// <summary>A reply as the connector received it: when (<see cref="Stopwatch"/> ticks) and the activity JSON.</summary>

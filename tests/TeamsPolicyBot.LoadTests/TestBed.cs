@@ -9,9 +9,11 @@ public sealed class TestBed : IAsyncDisposable
 {
     private readonly string? _botDll;
 
-    private TestBed(string repositoryRoot, AzuriteProcess azurite, RecordingConnector connector, string pack, string? botDll)
+    private TestBed(
+        string repositoryRoot, AzuriteProcess azurite, RecordingConnector connector, string pack, string? botDll, Dictionary<string, string> settings)
     {
         _botDll = botDll;
+        Settings = settings;
         RepositoryRoot = repositoryRoot;
         Azurite = azurite;
         Connector = connector;
@@ -29,14 +31,17 @@ public sealed class TestBed : IAsyncDisposable
 
     public string Pack { get; }
 
+    /// <summary>Configuration every bot this bed starts gets (environment variables); a change applies to the next started.</summary>
+    public Dictionary<string, string> Settings { get; }
+
     public BotProcess Ours { get; private set; } = null!;
 
-    public static async Task<TestBed> StartAsync(string pack, string? botDll)
+    public static async Task<TestBed> StartAsync(string pack, string? botDll, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = AzuriteProcess.RepositoryRoot(AppContext.BaseDirectory);
         var azurite = await AzuriteProcess.StartAsync(root);
         var connector = await RecordingConnector.StartAsync();
-        var bed = new TestBed(root, azurite, connector, pack, botDll);
+        var bed = new TestBed(root, azurite, connector, pack, botDll, new Dictionary<string, string>(settings ?? new Dictionary<string, string>()));
         try
         {
             // A deployed bot has this table from the first dialog that ever waited for an answer.
@@ -56,8 +61,12 @@ public sealed class TestBed : IAsyncDisposable
     {
         int? port = Ours is null ? null : Ours.Address.Port;
         Ours?.Dispose();
-        Ours = await BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, _botDll, port);
+        Ours = await BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, _botDll, port, settings: Settings);
     }
+
+    /// <summary>Another instance of our bot beside <see cref="Ours"/>, on the same Azurite, connector and settings.</summary>
+    public Task<BotProcess> StartAnotherAsync(string name) =>
+        BotProcess.StartOursAsync(RepositoryRoot, Azurite.ConnectionString, Pack, _botDll, name: name, settings: Settings);
 
     /// <summary>Another build of our bot (<paramref name="dll"/>) beside <see cref="Ours"/>, on the same Azurite and connector.</summary>
     public Task<BotProcess> StartOtherBuildAsync(string dll) =>

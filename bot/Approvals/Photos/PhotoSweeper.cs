@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Hosting;
+using TeamsPolicyBot.Storage;
 
 namespace TeamsPolicyBot.Approvals.Photos;
 
@@ -9,8 +10,9 @@ namespace TeamsPolicyBot.Approvals.Photos;
 /// failed), and photos never sent with a request after the same number of days.
 /// </summary>
 public sealed partial class PhotoSweeper(
-    PhotoStore photos, ApprovalRequestStore requests, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoSweeper> logger)
-    : PeriodicJob(time, logger)
+    PhotoStore photos, ApprovalRequestStore requests, JobLeases leases, IOptions<PhotoOptions> options, TimeProvider time,
+    ILogger<PhotoSweeper> logger)
+    : PeriodicJob(leases, time, logger)
 {
     protected override TimeSpan Interval => options.Value.PhotoSweepInterval;
 
