@@ -2,6 +2,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -25,7 +26,7 @@ public static class ApprovalsExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ApprovalRequestStore>();
-        services.AddSingleton<ApprovalCardStore>();
+        services.AddCardCopyStore<ApprovalCardStore>(ApprovalCardStore.TableName);
         services.AddSingleton<ApprovalAuditLog>();
         services.AddSingleton<ApprovalCards>();
         services.AddSingleton<ApprovalMetrics>();

@@ -70,6 +70,6 @@ public sealed partial class AskPolicyLeadAction(
         return text.Length > maxLength ? text[..maxLength] : text;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}) was posted to {Copies} policy lead conversation(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}) was queued for {Copies} policy lead conversation(s)")]
     private static partial void LogAsked(ILogger logger, string questionId, string pack, string topic, int copies);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -24,7 +25,7 @@ public static class PolicyLeadsExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<LeadQuestionStore>();
-        services.AddSingleton<LeadQuestionCardStore>();
+        services.AddCardCopyStore<LeadQuestionCardStore>(LeadQuestionCardStore.TableName);
         services.AddSingleton<LeadQuestionAudit>();
         services.AddSingleton<LeadCards>();
         services.AddSingleton<LeadDirectory>();
