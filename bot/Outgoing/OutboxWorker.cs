@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace TeamsPolicyBot.Outgoing;
 
 /// <summary>
-/// Sends what is due in the Outbox table: at once when this instance queued something, otherwise every
-/// <see cref="OutboxOptions.PollInterval"/> (which also drains what a stopped or crashed instance left). Each message
-/// is claimed with its ETag for <see cref="OutboxOptions.LeaseDuration"/> before it is sent, so two instances never
-/// send one message at once; a delivered message is deleted, a failed one retried later, a hopeless one given up.
+/// Sends what is due in the Outbox table, up to <see cref="OutboxOptions.Concurrency"/> at once: at once when this
+/// instance queued something, otherwise every <see cref="OutboxOptions.PollInterval"/> (which also drains what a
+/// stopped or crashed instance left). Each message is claimed with its ETag for <see cref="OutboxOptions.LeaseDuration"/>
+/// before it is sent, so two instances never send one message at once; a delivered message is deleted, a failed one
+/// retried later, a hopeless one given up.
 /// </summary>
 public sealed partial class OutboxWorker(
     OutboxStore store,
@@ -21,43 +22,65 @@ public sealed partial class OutboxWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.Concurrency);
+        var pageSize = settings.Concurrency * 4;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var full = false;
             try
             {
-                await DrainAsync(stoppingToken);
+                var due = await store.DueAsync(time.GetUtcNow(), pageSize, stoppingToken);
+                foreach (var stored in due)
+                {
+                    // Each message starts as soon as a slot is free, not after the rest of its page: a slow send never holds up the next.
+                    await slots.WaitAsync(stoppingToken);
+                    _ = SendAndReleaseAsync(stored, slots, stoppingToken);
+                }
+                full = due.Count == pageSize;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogDrainFailed(logger, ex);
+                LogPollFailed(logger, ex);
             }
-            await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (full)
+                continue;
+            try
+            {
+                await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
+        // What is still being sent stops with the host; its lease runs out and whichever instance is running sends it.
+        for (var i = 0; i < settings.Concurrency; i++)
+            await slots.WaitAsync(CancellationToken.None);
     }
 
-    /// <summary>Sends everything due now, including what becomes due while it runs.</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    private async Task SendAndReleaseAsync(StoredMessage stored, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var concurrency = options.Value.Concurrency;
-        // The connector's HttpClient is made per scope, as IHttpClientFactory wants.
-        await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        while (await store.DueAsync(time.GetUtcNow(), concurrency * 4, cancellationToken) is { Count: > 0 } due)
+        try
         {
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (stored, token) =>
-                {
-                    try
-                    {
-                        await DeliverAsync(stored, sender, outbox, token);
-                    }
-                    catch (Exception ex) when (!token.IsCancellationRequested)
-                    {
-                        // Its lease runs out and it is tried again; the others carry on.
-                        LogDeliveryFailed(logger, ex, stored.Row.Kind);
-                    }
-                });
+            // The connector's HttpClient is made per scope, as IHttpClientFactory wants.
+            await using var scope = scopes.CreateAsyncScope();
+            await DeliverAsync(stored, scope.ServiceProvider.GetRequiredService<OutboxSender>(), scope.ServiceProvider.GetRequiredService<Outbox>(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Its lease runs out and it is tried again; the others carry on.
+            LogDeliveryFailed(logger, ex, stored.Row.Kind);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
@@ -121,5 +144,5 @@ public sealed partial class OutboxWorker(
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due outbox messages failed; trying again at the next poll")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

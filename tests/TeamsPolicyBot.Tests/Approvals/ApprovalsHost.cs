@@ -67,11 +67,12 @@ public sealed class ApprovalsHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 
-    /// <summary>Stops this bot and starts a new one on the same tables.</summary>
+    /// <summary>Stops this bot and starts a new one on the same tables (its background work, such as the outbox, running at once).</summary>
     public async Task RestartAsync()
     {
         await Bot.DisposeAsync();
         Bot = Create();
+        _ = Bot.Server;
     }
 
     /// <summary>Sends <paramref name="text"/> in <paramref name="from"/>'s 1:1 chat and returns what the bot posted.</summary>
