@@ -44,6 +44,9 @@ public sealed class OutboxEntity : ITableEntity
     /// <summary>A worker holds it (until <see cref="DueAt"/>).</summary>
     public bool Claimed { get; set; }
 
+    /// <summary>Which claim holds it: a worker whose claim was written but not answered (a storage timeout) knows it is its own.</summary>
+    public string? ClaimId { get; set; }
+
     public int Attempts { get; set; }
 
     /// <summary>The connector's answer to the last try (<see cref="ConnectorStatus"/> and HTTP status).</summary>

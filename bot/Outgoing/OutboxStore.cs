@@ -103,6 +103,7 @@ public sealed class OutboxStore(BotTables tables)
     {
         var row = stored.Row;
         row.Claimed = true;
+        row.ClaimId = Guid.NewGuid().ToString("N");
         row.DueAt = leaseUntil;
         row.Attempts++;
         try
@@ -113,7 +114,9 @@ public sealed class OutboxStore(BotTables tables)
         }
         catch (RequestFailedException ex) when (ex.IsStale())
         {
-            return null;
+            // Either another worker took it, or our own write landed and only its answer was lost (the retry met our new ETag).
+            var now = await _table.Existing.FindEntityAsync<OutboxEntity>(row.PartitionKey, row.RowKey, cancellationToken);
+            return now?.ClaimId == row.ClaimId ? new StoredMessage(now!) : null;
         }
     }
 

@@ -15,10 +15,11 @@ public static class OutboxProbe
     public static async Task SettledAsync(BotTables tables, TimeProvider time, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (await BusyAsync(tables, time) is var busy && busy > 0)
+        while (await BusyAsync(tables, time) is { Count: > 0 } busy)
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{busy} outbox message(s) were still being sent or due after the timeout.");
+                throw new TimeoutException("Still being sent or due after the timeout: " + string.Join("; ", busy.Select(row =>
+                    $"{row.PartitionKey}/{row.RowKey} claimed {row.GetBoolean("Claimed")}, due {row.GetDateTimeOffset("DueAt"):O}, tries {row.GetInt32("Attempts")}, last {row.GetString("LastStatus")}")));
             await Task.Delay(20);
         }
     }
@@ -38,7 +39,7 @@ public static class OutboxProbe
         return rows;
     }
 
-    private static async Task<int> BusyAsync(BotTables tables, TimeProvider time) =>
-        (await RowsAsync(tables)).Count(row => row.GetString("State") == "queued"
-            && (row.GetBoolean("Claimed") == true || row.GetDateTimeOffset("DueAt") <= time.GetUtcNow()));
+    private static async Task<List<TableEntity>> BusyAsync(BotTables tables, TimeProvider time) =>
+        (await RowsAsync(tables)).Where(row => row.GetString("State") == "queued"
+            && (row.GetBoolean("Claimed") == true || row.GetDateTimeOffset("DueAt") <= time.GetUtcNow())).ToList();
 }
