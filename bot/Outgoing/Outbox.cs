@@ -39,7 +39,7 @@ public sealed partial class Outbox(
         if (sent.IsOk)
         {
             await followUps.DeliveredAsync(message, sent.Value!, cancellationToken);
-            return new SendResult(SendOutcome.Delivered, sent.Status, sent.Value);
+            return new SendResult(SendOutcome.Delivered, sent.Status);
         }
         return await RetryLaterAsync(message, sent, cancellationToken)
             ? new SendResult(SendOutcome.Queued, sent.Status)

@@ -35,7 +35,7 @@ public enum SendOutcome
     NotDelivered,
 }
 
-public sealed record SendResult(SendOutcome Outcome, ConnectorStatus Status, PostedMessage? Posted = null)
+public sealed record SendResult(SendOutcome Outcome, ConnectorStatus Status)
 {
     public bool Delivered => Outcome == SendOutcome.Delivered;
 }

@@ -14,10 +14,11 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a worker holds a message it is sending before another instance may take it over. Longer than one
-    /// connector call with all its retries (<c>Bot:Retry</c>), so a slow send is never sent twice at once.
+    /// How long a worker holds a message it is sending before another instance may take it over. Longer than the two
+    /// connector calls a 1:1 message takes (open the chat, post), each with its retries bounded by the HttpClient's
+    /// 100 s, so a slow send is never sent twice at once.
     /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Sends (each with the connector's own retries) before a message is given up; the first try counts.</summary>
     [Range(1, 50)]

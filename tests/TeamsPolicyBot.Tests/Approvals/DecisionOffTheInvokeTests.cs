@@ -62,7 +62,7 @@ public sealed class DecisionOffTheInvokeTests(AzuriteFixture azurite, ITestOutpu
         host.Connector.Delay = TimeSpan.Zero;
         var before = host.Connector.Requests.Count;
         // The stopped bot's lease on what it was sending runs out.
-        host.Time.Advance(TimeSpan.FromMinutes(3));
+        host.Time.Advance(TimeSpan.FromMinutes(6));
         await WaitForAsync(async () => (await OutboxProbe.RowsAsync(host.Tables)).Count == 0);
 
         var after = host.Connector.Requests.Skip(before).ToList();
