@@ -4,6 +4,7 @@ using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Cli;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddTelemetry();
 builder.AddConnector<PolicyBot>();
 builder.AddTableStorage();
+builder.AddOutgoing();
 builder.AddCards();
 builder.AddDialogs();
 builder.AddGuidance();

@@ -1,3 +1,6 @@
+using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
+
 namespace TeamsPolicyBot.Approvals;
 
 public static class ApprovalStatus
@@ -27,7 +30,11 @@ public sealed record PolicyNote(string Text, string? Section = null, string? Quo
 public sealed record RequestPhoto(string Id, string Name, string Thumbnail);
 
 /// <summary>Where the request was made: what the bot needs to message people later, outside any turn.</summary>
-public sealed record RequestOrigin(Uri ServiceUrl, string TenantId, string BotId, string? BotName, string ConversationId);
+public sealed record RequestOrigin(Uri ServiceUrl, string TenantId, string BotId, string? BotName, string ConversationId)
+{
+    /// <summary>Where and as whom the bot posts about it.</summary>
+    public BotAddress Bot => new(ServiceUrl, TenantId, new ChannelAccount { Id = BotId, Name = BotName });
+}
 
 /// <summary>A request for approval: a post on an official account, or a new official account.</summary>
 public sealed record ApprovalRequest(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using TeamsPolicyBot.Approvals.Photos;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -26,7 +27,7 @@ public static class ApprovalsExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ApprovalRequestStore>();
-        services.AddSingleton<ApprovalCardStore>();
+        services.AddCardCopyStore<ApprovalCardStore>(ApprovalCardStore.TableName);
         services.AddSingleton<ApprovalAuditLog>();
         services.AddSingleton<ApprovalCards>();
         services.AddSingleton<ApprovalMetrics>();

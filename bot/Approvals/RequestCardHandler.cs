@@ -1,12 +1,14 @@
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Approvals.Photos;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Approvals;
 
 /// <summary>
 /// The request card's actions: the automatic refresh that gives each person their own view, Approve / Reject,
-/// and Withdraw. Once a request is settled every copy of its card is updated and the requester is told.
+/// and Withdraw. Once a request is settled the card pressed is answered at once; the update of every other copy and
+/// the requester's message are queued in the outbox, so the invoke never waits for Teams.
 /// </summary>
 public sealed class RequestCardHandler(
     ApprovalRequestStore requests,
@@ -37,7 +39,7 @@ public sealed class RequestCardHandler(
                 var approvers = await approverDirectory.ApproversOfAsync(decided.Request.AcademyId, cancellationToken);
                 if (decided.Outcome == DecisionOutcome.Recorded)
                 {
-                    await messenger.UpdateEveryCopyAsync(decided.Request!, approvers, cancellationToken);
+                    await messenger.UpdateEveryCopyAsync(decided.Request!, approvers, Pressed(turn), cancellationToken);
                     await messenger.TellRequesterAsync(decided.Request!, approvers, cancellationToken);
                     return AdaptiveCardInvokeResponse.Card(cards.RequestCard(decided.Request!, approvers,
                         new RequestView(Headline: approve ? "You approved this request." : "You rejected this request.")));
@@ -53,7 +55,7 @@ public sealed class RequestCardHandler(
                     return Refusal(withdrawn);
                 await photos.DeleteAsync(await photos.OfRequestAsync(withdrawn.Request!.Requester.Id, requestId, cancellationToken), cancellationToken);
                 var notified = await approverDirectory.ApproversOfAsync(withdrawn.Request!.AcademyId, cancellationToken);
-                await messenger.UpdateEveryCopyAsync(withdrawn.Request!, notified, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(withdrawn.Request!, notified, Pressed(turn), cancellationToken);
                 if (data.Text("view", 10) == "list")
                     return AdaptiveCardInvokeResponse.Message("Your request has been withdrawn.");
                 return AdaptiveCardInvokeResponse.Card(cards.RequestCard(withdrawn.Request!, notified, new RequestView(Headline: "You withdrew this request.")));
@@ -66,6 +68,10 @@ public sealed class RequestCardHandler(
                 return AdaptiveCardInvokeResponse.Card(cards.RequestCard(stored.Request, viewers, ViewFor(sender, stored.Request, viewers)));
         }
     }
+
+    /// <summary>The copy whose button was pressed: the invoke's answer replaces it.</summary>
+    internal static CardCopy? Pressed(TurnContext turn) =>
+        turn.Activity is { Conversation.Id: { Length: > 0 } conversationId, ReplyToId: { Length: > 0 } activityId } ? new CardCopy(conversationId, activityId) : null;
 
     private static RequestView ViewFor(StaffMember sender, ApprovalRequest request, IReadOnlySet<string> approvers)
     {

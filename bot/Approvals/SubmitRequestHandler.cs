@@ -104,6 +104,6 @@ public sealed partial class SubmitRequestHandler(
 
     private static AdaptiveCardInvokeResponse Card(Attachment form) => AdaptiveCardInvokeResponse.Card(form.Content!.Value);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} ({Kind}) passed the pre-check and was posted to {Copies} approver conversation(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} ({Kind}) passed the pre-check and was queued for {Copies} approver conversation(s)")]
     private static partial void LogSubmitted(ILogger logger, string requestId, string kind, int copies);
 }

@@ -1,3 +1,5 @@
+using TeamsPolicyBot.Outgoing;
+
 namespace TeamsPolicyBot.Connector;
 
 /// <summary>One incoming activity being handled, and the way to answer it.</summary>
@@ -24,14 +26,28 @@ public sealed class TurnContext(Activity activity, ConnectorClient connector, IS
         ReplyToId = RepliesInThread ? Activity.Id : null,
     };
 
-    /// <summary>Sends <paramref name="message"/>: in the thread of the user's message, otherwise to the conversation.</summary>
-    public Task<ConnectorResult<ResourceResponse>> SendAsync(Activity message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="message"/>: in the thread of the user's message, otherwise to the conversation. A reply Teams
+    /// does not take after the connector's retries (a storm of 5xx) is handed to the outbox, which tries it again later.
+    /// </summary>
+    public async Task<ConnectorResult<ResourceResponse>> SendAsync(Activity message, CancellationToken cancellationToken)
     {
         var serviceUrl = Activity.ServiceUrl!;
         var conversationId = Activity.Conversation!.Id!;
-        return RepliesInThread
-            ? Connector.ReplyToActivityAsync(serviceUrl, conversationId, Activity.Id!, message, cancellationToken)
-            : Connector.SendToConversationAsync(serviceUrl, conversationId, message, cancellationToken);
+        var sent = RepliesInThread
+            ? await Connector.ReplyToActivityAsync(serviceUrl, conversationId, Activity.Id!, message, cancellationToken)
+            : await Connector.SendToConversationAsync(serviceUrl, conversationId, message, cancellationToken);
+        if (sent.Status == ConnectorStatus.Failed && Services.GetService<Outbox>() is { } outbox)
+            await outbox.RetryLaterAsync(Later(message), sent, cancellationToken);
+        return sent;
+    }
+
+    private OutboxMessage Later(Activity message)
+    {
+        var from = new BotAddress(Activity.ServiceUrl!, Activity.TenantId ?? "", Activity.Recipient ?? new ChannelAccount());
+        var conversationId = Activity.Conversation!.Id!;
+        var to = RepliesInThread ? Destination.Reply(from, conversationId, Activity.Id!) : Destination.Conversation(from, conversationId);
+        return new OutboxMessage("Replies|" + conversationId, $"{Activity.Id}|{Guid.NewGuid():N}", to, message);
     }
 
     public Task<ConnectorResult<ResourceResponse>> SendTextAsync(string text, CancellationToken cancellationToken) =>

@@ -78,6 +78,6 @@ public sealed partial class AskPolicyLeadAction(
         return text.Length > maxLength ? text[..maxLength] : text;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}, academy {Academy}) was posted to {Copies} policy lead conversation(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} (pack {Pack}, topic {Topic}, academy {Academy}) was queued for {Copies} policy lead conversation(s)")]
     private static partial void LogAsked(ILogger logger, string questionId, string pack, string topic, string academy, int copies);
 }

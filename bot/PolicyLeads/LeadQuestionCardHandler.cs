@@ -1,5 +1,6 @@
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Guidance.Packs;
 
 namespace TeamsPolicyBot.PolicyLeads;
@@ -7,7 +8,8 @@ namespace TeamsPolicyBot.PolicyLeads;
 /// <summary>
 /// The question card's actions: the automatic refresh that gives each lead their own view, Claim, and Send answer.
 /// Only the policy leads of the question's academy (the trust's, when it has none) may act. Once a question is claimed
-/// or answered every copy of its card is updated; once answered the asker is told.
+/// or answered the card pressed is answered at once and the update of every other copy is queued in the outbox; once
+/// answered the asker is told (now, or by the outbox when Teams does not take it now).
 /// </summary>
 public sealed partial class LeadQuestionCardHandler(
     LeadQuestionStore questions,
@@ -37,7 +39,7 @@ public sealed partial class LeadQuestionCardHandler(
                 if (claimed.Outcome != LeadOutcome.Recorded)
                     return Refusal(claimed);
                 var claimLeads = await LeadsOfAsync(claimed.Question!, cancellationToken);
-                await messenger.UpdateEveryCopyAsync(claimed.Question!, claimLeads, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(claimed.Question!, claimLeads, RequestCardHandler.Pressed(turn), cancellationToken);
                 return Card(claimed.Question!, claimLeads, new QuestionView(CanAnswer: true, Headline: "You claimed this question."));
 
             case LeadVerbs.Answer:
@@ -55,11 +57,14 @@ public sealed partial class LeadQuestionCardHandler(
                 if (reply.Reusable)
                     reviewed.Forget();
                 var leads = await LeadsOfAsync(question, cancellationToken);
+                await messenger.UpdateEveryCopyAsync(question, leads, RequestCardHandler.Pressed(turn), cancellationToken);
                 var told = await messenger.TellAskerAsync(question, leads, cancellationToken);
-                await messenger.UpdateEveryCopyAsync(question, leads, cancellationToken);
-                return Card(question, leads, new QuestionView(Headline: told
-                    ? "Your answer was sent to the member of staff who asked."
-                    : $"Your answer is recorded, but I couldn't reach {question.Asker.Name} in Teams. Please pass it on yourself."));
+                return Card(question, leads, new QuestionView(Headline: told.Outcome switch
+                {
+                    SendOutcome.Delivered => "Your answer was sent to the member of staff who asked.",
+                    SendOutcome.Queued => $"Your answer is recorded. Teams didn't take it just now, so I'll keep trying to send it to {question.Asker.Name}.",
+                    _ => $"Your answer is recorded, but I couldn't reach {question.Asker.Name} in Teams. Please pass it on yourself.",
+                }));
 
             case LeadVerbs.Retire:
                 var retired = await decisions.RetireAsync(questionId, sender, conversationId, cancellationToken);

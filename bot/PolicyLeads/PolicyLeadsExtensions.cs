@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Academies;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -25,7 +26,7 @@ public static class PolicyLeadsExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<LeadQuestionStore>();
-        services.AddSingleton<LeadQuestionCardStore>();
+        services.AddCardCopyStore<LeadQuestionCardStore>(LeadQuestionCardStore.TableName);
         services.AddSingleton<LeadQuestionAudit>();
         services.AddSingleton<LeadCards>();
         services.AddSingleton<LeadScopes>();

@@ -25,6 +25,7 @@ public sealed partial class QuestionTextSweeper(
         using var scope = scopes.CreateScope();
         var questions = scope.ServiceProvider.GetRequiredService<LeadQuestionStore>();
         var audit = scope.ServiceProvider.GetRequiredService<LeadQuestionAudit>();
+        var cards = scope.ServiceProvider.GetRequiredService<LeadQuestionCardStore>();
         var now = Time.GetUtcNow();
         var expired = new List<StoredQuestion>();
         await foreach (var stored in questions.TextKeptSinceBeforeAsync(now - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken))
@@ -43,6 +44,8 @@ public sealed partial class QuestionTextSweeper(
             // Changed meanwhile (answered, nudged): the next sweep reads it again.
             if (!await questions.TryUpdateAsync(blanked, stored.ETag, cancellationToken))
                 continue;
+            // The card kept for copies still on their way shows the text too.
+            await cards.ForgetLatestAsync(stored.Question.Id, cancellationToken);
             await audit.AppendAsync(new AuditEntry(stored.Question.Id, LeadAuditActions.TextDeleted, "bot", "Policy Bot", now, null, null), cancellationToken);
             deleted++;
         }

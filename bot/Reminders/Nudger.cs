@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
 
 namespace TeamsPolicyBot.Reminders;
 
 /// <summary>
 /// <see cref="ReminderOptions.NudgeAfterDays"/> after the latest campaign started, sends each member of its teams and
-/// chats who has not acknowledged the reminder card in a 1:1 chat, once per person per campaign.
+/// chats who has not acknowledged the reminder card in a 1:1 chat, once per person per campaign. A nudge Teams does not
+/// take now is retried later by the outbox.
 /// </summary>
 public sealed partial class Nudger(
     CampaignStore campaigns,
     ReminderAudience audience,
     AcknowledgementStore acknowledgements,
     NudgeLog nudges,
-    ProactiveMessenger messenger,
+    Outbox outbox,
     ReminderCard card,
     DeliveryPacer pacer,
     IOptions<ReminderOptions> options,
@@ -41,12 +43,13 @@ public sealed partial class Nudger(
                 var wait = pacer.Reserve();
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, time, cancellationToken);
-                var sent = await messenger.SendToPersonAsync(group.ServiceUrl, group.TenantId, group.Bot, person, new Activity
-                {
-                    Text = "A reminder: please read this year's social media policy summary and press \"I have read and understood\".",
-                    Attachments = [reminder],
-                }, cancellationToken);
-                if (sent.IsOk)
+                var sent = await outbox.SendAsync(new OutboxMessage($"ReminderNudges|{campaign.Id}", "nudge|" + person,
+                    Destination.Person(new BotAddress(group.ServiceUrl, group.TenantId, group.Bot), person), new Activity
+                    {
+                        Text = "A reminder: please read this year's social media policy summary and press \"I have read and understood\".",
+                        Attachments = [reminder],
+                    }), cancellationToken);
+                if (sent.Delivered)
                     nudged++;
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Dialogs;
 
 namespace TeamsPolicyBot.Guidance.Conversation;
@@ -32,6 +33,7 @@ public static class GuidanceConversationExtensions
         services.AddBotCommand<FeedbackSummaryCommand>();
         services.AddCardAction<GuidanceFeedbackAction>(GuidanceFeedbackAction.Verb);
         services.AddCardAction<TellSafeguardingLeadAction>(TellSafeguardingLeadAction.Verb);
+        services.AddKeyedTransient<IOutboxFollowUp, SafeguardingAlertFollowUp>(SafeguardingAlertFollowUp.Name);
         return builder;
     }
 

@@ -45,9 +45,13 @@ public sealed record SafeguardingReport(
     IReadOnlyList<SafeguardingDelivery> Deliveries);
 
 /// <param name="Contact">The contact's Entra object id.</param>
-/// <param name="Status">The Bot Connector outcome: Ok, BotRemoved (not installed or blocked), NotFound, Refused, Failed.</param>
+/// <param name="Status">The Bot Connector outcome: Ok, BotRemoved (not installed or blocked), NotFound, Refused, Failed; or Queued
+/// when Teams did not take it at once and the outbox is still trying.</param>
 public sealed record SafeguardingDelivery(string Contact, string Status)
 {
+    /// <summary>Teams did not take it yet: the outbox is still trying.</summary>
+    public const string Queued = "Queued";
+
     public bool Delivered => Status == nameof(Connector.ConnectorStatus.Ok);
 }
 

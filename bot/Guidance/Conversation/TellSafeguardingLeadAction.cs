@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsPolicyBot.Academies;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Guidance.Packs;
 using TeamsPolicyBot.Storage;
 
@@ -12,10 +13,12 @@ namespace TeamsPolicyBot.Guidance.Conversation;
 /// "Tell … now" on an answer that says to report (verb <c>guidance.tellDsl</c>): sends each safeguarding contact of
 /// the member of staff's academy (the trust's when it is not known) a 1:1 card (who raised it, when, the category,
 /// the note), records the report, and redraws the member of staff's card with what happened. When nobody could be reached the card says so plainly and tells them to phone
-/// or speak to the lead now. The note is never logged.
+/// or speak to the lead now. An alert Teams does not take now is retried by the outbox; one that still cannot be
+/// delivered is logged as an error and the member of staff is told in their chat (<see cref="SafeguardingAlertFollowUp"/>).
+/// The note is never logged.
 /// </summary>
 public sealed partial class TellSafeguardingLeadAction(
-    ProactiveMessenger messenger,
+    Outbox outbox,
     SafeguardingReportStore reports,
     GuidanceAnswerCard answerCard,
     CardTemplates cards,
@@ -60,12 +63,16 @@ public sealed partial class TellSafeguardingLeadAction(
 
         var deliveries = new List<SafeguardingDelivery>();
         var team = await safeguarding.ForAsync(from.AadObjectId, cancellationToken);
+        var batch = $"SafeguardingAlerts|{now:yyyyMMddHHmmss}-{Guid.NewGuid():N}";
+        var then = SafeguardingAlertFollowUp.For(from.AadObjectId, answer.ReportTo, local);
         foreach (var contact in team.Contacts)
         {
-            var sent = await messenger.SendToPersonAsync(serviceUrl, tenantId, bot, contact, new Activity { Attachments = [alert] }, cancellationToken);
-            deliveries.Add(new SafeguardingDelivery(contact, sent.Status.ToString()));
+            var sent = await outbox.SendAsync(new OutboxMessage(batch, "alert|" + contact, Destination.Person(new BotAddress(serviceUrl, tenantId, bot), contact),
+                new Activity { Attachments = [alert] }) { Urgent = true, Then = then }, cancellationToken);
+            deliveries.Add(new SafeguardingDelivery(contact, sent.Outcome == SendOutcome.Queued ? SafeguardingDelivery.Queued : sent.Status.ToString()));
         }
         var reached = deliveries.Count(delivery => delivery.Delivered);
+        var trying = deliveries.Count(delivery => delivery.Status == SafeguardingDelivery.Queued);
         LogTold(logger, answer.Pack, answer.Topic, reached, deliveries.Count);
         metrics.ReportRaised(answer.Pack, answer.ReportTo);
         metrics.AlertsSent(answer.Pack, deliveries);
@@ -81,7 +88,9 @@ public sealed partial class TellSafeguardingLeadAction(
             LogNotRecorded(logger, ex, answer.Pack, reached);
         }
 
-        var told = reached == 0
+        var told = reached == 0 && trying > 0
+            ? $"Teams didn't take the alert for {answer.ReportTo} just now. I'm still trying and will tell you here if it can't get through. If it's urgent, phone or speak to {answer.ReportTo} now."
+            : reached == 0
             ? $"I could not reach {answer.ReportTo} through Teams. Phone or speak to {answer.ReportTo} now."
             : reached < deliveries.Count
                 ? $"Sent to {answer.ReportTo} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({reached} of {deliveries.Count} contacts reached)."

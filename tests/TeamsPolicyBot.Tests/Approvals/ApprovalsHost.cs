@@ -73,11 +73,12 @@ public sealed class ApprovalsHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 
-    /// <summary>Stops this bot and starts a new one on the same tables.</summary>
+    /// <summary>Stops this bot and starts a new one on the same tables (its background work, such as the outbox, running at once).</summary>
     public async Task RestartAsync()
     {
         await Bot.DisposeAsync();
         Bot = Create();
+        _ = Bot.Server;
     }
 
     /// <summary>Sends <paramref name="text"/> in <paramref name="from"/>'s 1:1 chat and returns what the bot posted.</summary>
@@ -98,8 +99,22 @@ public sealed class ApprovalsHost : IAsyncDisposable
         return [.. Connector.Requests.Skip(before)];
     }
 
-    /// <summary>Presses an Action.Execute button; returns the invoke response body (<c>statusCode</c>, <c>type</c>, <c>value</c>).</summary>
+    /// <summary>
+    /// Presses an Action.Execute button and waits until the outbox has sent what the press queued (cards to approvers,
+    /// updates of other copies); returns the invoke response body (<c>statusCode</c>, <c>type</c>, <c>value</c>).
+    /// </summary>
     public async Task<JsonNode> InvokeAsync(string verb, JsonNode data, Staff from, string? conversationId = null, string? replyToId = null, string trigger = "manual")
+    {
+        var body = await PressAsync(verb, data, from, conversationId, replyToId, trigger);
+        await OutboxSettledAsync();
+        return body;
+    }
+
+    /// <summary>Waits until nothing in the outbox is being sent or due now (on the host's clock).</summary>
+    public Task OutboxSettledAsync() => OutboxProbe.SettledAsync(Tables, Time);
+
+    /// <summary>Presses an Action.Execute button and returns the invoke response body as soon as the bot answers.</summary>
+    public async Task<JsonNode> PressAsync(string verb, JsonNode data, Staff from, string? conversationId = null, string? replyToId = null, string trigger = "manual")
     {
         var invoke = TeamsPayloads.Load(TeamsPayloads.CardAction, Connector.ServiceUrl, conversationId ?? ChatId);
         invoke["from"] = From(from);

@@ -37,6 +37,12 @@ public sealed class FakeConnector : IAsyncDisposable
         get { lock (_requests) return [.. _requests]; }
     }
 
+    /// <summary>How long each request takes to be answered, as a slow Teams would (the request is recorded when it arrives).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Answers requests for which it returns a status with that status instead of success, until set back to null.</summary>
+    public Func<RecordedRequest, int?>? Failing { get; set; }
+
     /// <summary>The next request gets <paramref name="status"/> (and a Retry-After header when given) instead of success.</summary>
     public void AnswerNext(int status, TimeSpan? retryAfter = null) => _script.Enqueue(new ScriptedAnswer(status, retryAfter));
 
@@ -55,12 +61,18 @@ public sealed class FakeConnector : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         // The raw target, as sent on the wire: Request.Path would show escaped ids already unescaped.
         var target = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var answer = NewThread(http.Request.Method, target, body) ?? new Answered($"1:{Guid.NewGuid():N}");
         var recorded = new RecordedRequest(http.Request.Method, target, body, http.Request.Headers.Authorization.ToString());
+        var failing = Failing?.Invoke(recorded);
+        var scripted = failing is { } status ? new ScriptedAnswer(status, null) : _script.TryDequeue(out var next) ? next : null;
+        recorded = recorded with { AnsweredId = scripted is null ? answer.Id : null };
         lock (_requests)
             _requests.Add(recorded);
         _arrived.Release();
 
-        if (_script.TryDequeue(out var scripted))
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, http.RequestAborted);
+        if (scripted is not null)
         {
             http.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfter is { } retryAfter)
@@ -68,14 +80,14 @@ public sealed class FakeConnector : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { error = new { code = "Scripted", message = $"Scripted {scripted.Status}" } });
             return;
         }
-        await http.Response.WriteAsJsonAsync(NewThread(http.Request.Method, target, body) ?? (object)new { id = $"1:{Guid.NewGuid():N}" });
+        await http.Response.WriteAsJsonAsync(answer);
     }
 
     /// <summary>
     /// A new channel thread is answered as Teams answers it: the thread's conversation id (the channel's id with
     /// <c>;messageid=</c>) and the id of its first message, which the bot needs to update that message later.
     /// </summary>
-    private static object? NewThread(string method, string target, string body)
+    private static Answered? NewThread(string method, string target, string body)
     {
         if (method != HttpMethods.Post || target != "/v3/conversations")
             return null;
@@ -83,7 +95,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (channelId is null)
             return null;
         var messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new { id = $"{channelId};messageid={messageId}", activityId = messageId };
+        return new Answered($"{channelId};messageid={messageId}", messageId);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,11 +105,18 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     private sealed record ScriptedAnswer(int Status, TimeSpan? RetryAfter);
+
+    private sealed record Answered(
+        [property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("activityId"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ActivityId = null);
 }
 
 /// <summary>One request the bot made to the fake connector.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, string Body, string Authorization)
 {
+    /// <summary>The id the fake answered with (the new conversation's or activity's), or null when it answered an error.</summary>
+    public string? AnsweredId { get; init; }
+
     public JsonNode Json => JsonNode.Parse(Body)!;
 
     /// <summary>The first attachment's content type, or null for a text message.</summary>

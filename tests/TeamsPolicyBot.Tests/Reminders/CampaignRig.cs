@@ -6,6 +6,7 @@ using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 using TeamsPolicyBot.Guidance;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 using TeamsPolicyBot.Welcome;
@@ -48,6 +49,7 @@ public sealed class CampaignRig : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddConnector<PolicyBot>();
         builder.AddTableStorage();
+        builder.AddOutgoing();
         builder.AddCards();
         builder.AddDialogs();
         builder.AddGuidance();

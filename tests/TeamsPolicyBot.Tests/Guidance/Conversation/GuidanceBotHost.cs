@@ -28,12 +28,18 @@ public sealed class GuidanceBotHost : IAsyncDisposable
     private readonly string _tablePrefix = AzuriteFixture.UniqueTablePrefix();
     private readonly string _contacts;
     private readonly string _feedbackReaders;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private GuidanceBotHost(AzuriteFixture azurite, FakeConnector connector, string contacts, string feedbackReaders)
+    private GuidanceBotHost(
+        AzuriteFixture azurite, FakeConnector connector, string contacts, string feedbackReaders,
+        IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         _azurite = azurite;
         _contacts = contacts;
         _feedbackReaders = feedbackReaders;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         Connector = connector;
         Bot = Create();
     }
@@ -49,9 +55,12 @@ public sealed class GuidanceBotHost : IAsyncDisposable
 
     /// <param name="contacts">Safeguarding:Contacts.</param>
     /// <param name="feedbackReaders">GuidanceFeedback:Readers, by default Sam Taylor.</param>
+    /// <param name="settings">Further settings.</param>
+    /// <param name="services">Further services (e.g. a log capture).</param>
     public static async Task<GuidanceBotHost> StartAsync(
-        AzuriteFixture azurite, string contacts = $"{DslId},{DeputyDslId}", string feedbackReaders = StaffAadObjectId) =>
-        new(azurite, await FakeConnector.StartAsync(), contacts, feedbackReaders);
+        AzuriteFixture azurite, string contacts = $"{DslId},{DeputyDslId}", string feedbackReaders = StaffAadObjectId,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(azurite, await FakeConnector.StartAsync(), contacts, feedbackReaders, settings, services);
 
     /// <summary>The bot's own tables, for reading back what it stored.</summary>
     public BotTables Tables => _azurite.CreateTables(_tablePrefix);
@@ -123,16 +132,22 @@ public sealed class GuidanceBotHost : IAsyncDisposable
         await Connector.DisposeAsync();
     }
 
-    private BotApp Create(bool storageDown = false) => new BotApp()
-        .WithStorage(_azurite, _tablePrefix)
-        .WithSetting("Safeguarding:Contacts", _contacts)
-        .WithSetting("GuidanceFeedback:Readers", _feedbackReaders)
-        .WithServices(services =>
+    private BotApp Create(bool storageDown = false)
+    {
+        var app = new BotApp()
+            .WithStorage(_azurite, _tablePrefix)
+            .WithSetting("Safeguarding:Contacts", _contacts)
+            .WithSetting("GuidanceFeedback:Readers", _feedbackReaders);
+        foreach (var (key, value) in _settings)
+            app.WithSetting(key, value);
+        return app.WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             if (storageDown)
                 services.AddSingleton(Unreachable.ClosedPortClient());
+            _services?.Invoke(services);
         });
+    }
 
     private static string NewActivityId() => Random.Shared.NextInt64(1_700_000_000_000, 1_800_000_000_000).ToString();
 }
