@@ -67,6 +67,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     public async Task Decide_FortyApproversAtOnceAcrossBothInstances_OneDecisionAndEveryCopyShowsIt()
     {
         var requestId = await SubmitAsync();
+        await OutboxProbe.SettledAsync(Tables, TimeProvider.System);
         var copies = await new ApprovalCardStore(Tables).CopiesOfAsync(requestId, default);
         // Each approver's, and the requester's form that became the request.
         Assert.Equal(Approvers.Count + 1, copies.Count);
@@ -82,6 +83,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var audit = await new ApprovalAuditLog(Tables).EntriesForAsync(requestId, default);
         Assert.Single(audit, e => e.Action is AuditActions.Approved or AuditActions.Rejected);
         var outcome = $"{(stored.Status == ApprovalStatus.Approved ? "Approved" : "Rejected")} by {stored.DecidedBy.Name} on";
+        await OutboxProbe.SettledAsync(Tables, TimeProvider.System);
         var shown = await LatestCardsAsync(copies);
         Assert.All(shown, card => Assert.Contains(outcome, card));
     }
