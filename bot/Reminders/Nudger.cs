@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 
 namespace TeamsPolicyBot.Reminders;
@@ -14,7 +15,6 @@ public sealed partial class Nudger(
     NudgeLog nudges,
     ProactiveMessenger messenger,
     ReminderCard card,
-    DeliveryPacer pacer,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<Nudger> logger)
@@ -24,7 +24,7 @@ public sealed partial class Nudger(
         var campaign = await campaigns.LatestAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (campaign is null || campaign.NudgedAt is not null || campaign.Status != Campaign.Complete
-            || now < campaign.StartedAt.AddDays(options.Value.NudgeAfterDays))
+            || now < StaffTime.AddDays(campaign.StartedAt, options.Value.NudgeAfterDays))
             return;
 
         var acknowledged = await acknowledgements.AllAsync(campaign.Id, cancellationToken);
@@ -38,9 +38,6 @@ public sealed partial class Nudger(
                 var person = member.AadObjectId!;
                 if (acknowledged.ContainsKey(person) || !seen.Add(person) || !await nudges.TryRecordAsync(campaign.Id, person, now, cancellationToken))
                     continue;
-                var wait = pacer.Reserve();
-                if (wait > TimeSpan.Zero)
-                    await Task.Delay(wait, time, cancellationToken);
                 var sent = await messenger.SendToPersonAsync(group.ServiceUrl, group.TenantId, group.Bot, person, new Activity
                 {
                     Text = "A reminder: please read this year's social media policy summary and press \"I have read and understood\".",

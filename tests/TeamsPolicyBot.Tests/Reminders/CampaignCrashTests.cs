@@ -86,7 +86,7 @@ public sealed class CampaignCrashTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["Storage__TablePrefix"] = _tablePrefix,
                 ["Policy__Pack"] = "trinity",
                 ["Reminders__LeaseDuration"] = LeaseDuration,
-                ["Reminders__MessagesPerSecond"] = "50",
+                ["Bot__Pacing__RequestsPerSecond"] = "50",
             },
         };
         var process = Process.Start(start)!;
