@@ -39,9 +39,10 @@ public sealed partial class CampaignRunner(
     TimeProvider time,
     ILogger<CampaignRunner> logger)
 {
-    // Enough posts on their way to keep the tenant's bucket busy when each takes a few hundred milliseconds; they wait
-    // their turn in the bucket, so more of them do not send any faster.
-    private const int ParallelSends = 16;
+    // Enough deliveries under way to keep the tenant's bucket busy when each (two table writes and a post) takes up to
+    // a second; they wait their turn in the bucket, so more of them never send faster than Teams allows. A reply to
+    // staff in the same tenant waits behind at most these while a campaign is sending (about a second).
+    private const int ParallelSends = 48;
 
     public async Task<CampaignRunResult> RunAsync(CancellationToken cancellationToken)
     {

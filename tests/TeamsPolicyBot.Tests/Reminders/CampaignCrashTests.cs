@@ -25,7 +25,7 @@ public sealed class CampaignCrashTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task BotProcessKilledMidCampaign_AnotherInstanceTakesOverAfterLeaseExpiry_EveryChannelGetsExactlyOneReminder()
     {
         await using var survivor = CampaignRig.Create(azurite.ConnectionString, _tablePrefix,
-            new Dictionary<string, string?> { ["Reminders:LeaseDuration"] = LeaseDuration });
+            new Dictionary<string, string?> { ["Reminders:LeaseDuration"] = LeaseDuration, ["Reminders:EveryChannel"] = "true" });
         var channels = new List<string>();
         for (var t = 0; t < 4; t++)
         {
@@ -87,6 +87,7 @@ public sealed class CampaignCrashTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["Policy__Pack"] = "trinity",
                 ["Reminders__LeaseDuration"] = LeaseDuration,
                 ["Bot__Pacing__RequestsPerSecond"] = "50",
+                ["Reminders__EveryChannel"] = "true",
             },
         };
         var process = Process.Start(start)!;
