@@ -135,8 +135,7 @@ public sealed class ApprovalCards(CardTemplates templates, PolicyPack pack, IOpt
         _ => $"Waiting for {(request.Kind == RequestKinds.NewAccount ? AccountApproverRole : pack.Role("postApprover"))} to approve",
     };
 
-    public static string When(DateTimeOffset? at) =>
-        at?.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+    public static string When(DateTimeOffset? at) => at is { } time ? StaffTime.DateAndTime(time) : "";
 
     private string AccountApproverRole => pack.Roles.ContainsKey("accountApprover") ? pack.Role("accountApprover") : pack.Role("postApprover");
 

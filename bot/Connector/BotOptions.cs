@@ -42,6 +42,8 @@ public sealed class BotOptions
 
     public ConnectorRetryOptions Retry { get; set; } = new();
 
+    public ConnectorPacingOptions Pacing { get; set; } = new();
+
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
 
     public bool IsTenantAllowed(string? tenantId)
@@ -60,6 +62,8 @@ public sealed class BotOptions
             yield return "Bot:Retry:MaxAttempts must be between 1 and 10.";
         if (Retry.BaseDelay <= TimeSpan.Zero || Retry.MaxDelay < Retry.BaseDelay)
             yield return "Bot:Retry:BaseDelay must be positive and no larger than Bot:Retry:MaxDelay.";
+        if (Pacing.RequestsPerSecond is < 1 or > 50)
+            yield return "Bot:Pacing:RequestsPerSecond must be between 1 and 50 (Teams allows a bot 50 requests a second per tenant).";
         if (IsDevelopmentMode)
             yield break;
         if (string.IsNullOrWhiteSpace(TenantId))
@@ -78,6 +82,16 @@ public sealed class ConnectorRetryOptions
     public int MaxAttempts { get; set; } = 3;
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>How fast the bot calls Teams in each tenant (see <see cref="TenantPacer"/>).</summary>
+public sealed class ConnectorPacingOptions
+{
+    /// <summary>
+    /// The most calls a second to one tenant: Teams allows a bot 50, counting replies, card updates and proactive
+    /// messages alike. When Teams throttles, the bot slows down below this by itself.
+    /// </summary>
+    public double RequestsPerSecond { get; set; } = 50;
 }
 
 /// <summary>Fails start-up with every problem in the <c>Bot</c> section, in words an operator can act on.</summary>

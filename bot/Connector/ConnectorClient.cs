@@ -8,8 +8,9 @@ namespace TeamsPolicyBot.Connector;
 
 /// <summary>
 /// The Bot Connector REST API (v3) at a conversation's service URL. Every id in a URL is escaped;
-/// every HTTP failure becomes a <see cref="ConnectorResult{T}"/>. Retries and the bearer token are
-/// added by the HTTP handlers (<see cref="ConnectorRetry"/>, <see cref="BotTokenHandler"/>).
+/// every HTTP failure becomes a <see cref="ConnectorResult{T}"/>. Retries, the bearer token and the tenant's pace are
+/// added by the HTTP handlers (<see cref="ConnectorRetry"/>, <see cref="BotTokenHandler"/>, <see cref="TenantPacingHandler"/>):
+/// a call is paced by the tenant of the activity or conversation it sends, or the tenant it is given.
 /// </summary>
 public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions> options, ILogger<ConnectorClient> logger)
 {
@@ -20,7 +21,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         return SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl,
-            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", reply, cancellationToken);
+            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", reply, reply.TenantId, cancellationToken);
     }
 
     public Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(
@@ -28,7 +29,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         return SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl,
-            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, cancellationToken);
+            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, activity.TenantId, cancellationToken);
     }
 
     /// <summary>Replaces an activity the bot sent earlier, e.g. a card whose request was decided.</summary>
@@ -38,7 +39,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         return SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl,
-            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", activity, cancellationToken);
+            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", activity, activity.TenantId, cancellationToken);
     }
 
     /// <summary>Opens a 1:1 chat or a channel thread; see <see cref="ConversationParameters"/>.</summary>
@@ -46,7 +47,7 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        return SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, parameters.TenantId, cancellationToken);
     }
 
     public Task<ConnectorResult<TeamsChannelAccount>> GetMemberAsync(
@@ -55,12 +56,12 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(memberId);
         return SendAsync<TeamsChannelAccount>(HttpMethod.Get, serviceUrl,
-            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(memberId)}", null, cancellationToken);
+            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(memberId)}", null, null, cancellationToken);
     }
 
     /// <summary>One page of members; pass the previous page's continuation token to get the next.</summary>
     public Task<ConnectorResult<PagedMembersResult>> GetPagedMembersAsync(
-        Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+        Uri serviceUrl, string tenantId, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var query = new List<string>();
@@ -70,18 +71,18 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
             query.Add($"continuationToken={Uri.EscapeDataString(continuationToken)}");
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers"
             + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        return SendAsync<PagedMembersResult>(HttpMethod.Get, serviceUrl, path, null, cancellationToken);
+        return SendAsync<PagedMembersResult>(HttpMethod.Get, serviceUrl, path, null, tenantId, cancellationToken);
     }
 
-    public Task<ConnectorResult<ConversationList>> GetChannelsAsync(Uri serviceUrl, string teamId, CancellationToken cancellationToken)
+    public Task<ConnectorResult<ConversationList>> GetChannelsAsync(Uri serviceUrl, string tenantId, string teamId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(teamId);
         return SendAsync<ConversationList>(HttpMethod.Get, serviceUrl,
-            $"v3/teams/{Uri.EscapeDataString(teamId)}/conversations", null, cancellationToken);
+            $"v3/teams/{Uri.EscapeDataString(teamId)}/conversations", null, tenantId, cancellationToken);
     }
 
     private async Task<ConnectorResult<T>> SendAsync<T>(
-        HttpMethod method, Uri serviceUrl, string path, object? body, CancellationToken cancellationToken)
+        HttpMethod method, Uri serviceUrl, string path, object? body, string? tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
         if (options.Value.IsDevelopmentMode && !serviceUrl.IsLoopback)
@@ -91,6 +92,8 @@ public sealed partial class ConnectorClient(HttpClient http, IOptions<BotOptions
         }
 
         using var request = new HttpRequestMessage(method, new Uri(WithTrailingSlash(serviceUrl), path));
+        if (!string.IsNullOrEmpty(tenantId))
+            request.Options.Set(TenantPacer.Tenant, tenantId);
         if (body is not null)
         {
             // Buffered bytes, so a retry can send the same content again.

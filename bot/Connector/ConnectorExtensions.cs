@@ -41,18 +41,22 @@ public static partial class ConnectorExtensions
 
     /// <summary>
     /// <see cref="ConnectorClient"/> with its handlers: retries outermost, then the bot's token, so each try carries a
-    /// current token. Needs the <see cref="BotOptions"/>, a <see cref="TimeProvider"/> and logging.
+    /// current token, then the tenant's pace, so each try waits its turn right before it goes.
+    /// Needs the <see cref="BotOptions"/>, a <see cref="TimeProvider"/> and logging.
     /// </summary>
     internal static IHttpClientBuilder AddConnectorClient(this IServiceCollection services)
     {
         services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
         services.AddSingleton<BotTokenCache>();
+        services.AddSingleton<TenantPacer>();
+        services.AddTransient<TenantPacingHandler>();
         // ConnectorClient logs what goes wrong itself; the factory's per-request log scopes only cost time.
         return services.AddHttpClient<ConnectorClient>()
             .RemoveAllLoggers()
             .AddConnectorRetry()
             .AddHttpMessageHandler(sp => new BotTokenHandler(
-                sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()));
+                sp.GetRequiredService<IOptions<BotOptions>>().Value.IsDevelopmentMode ? null : sp.GetRequiredService<BotTokenCache>()))
+            .AddHttpMessageHandler<TenantPacingHandler>();
     }
 
     /// <summary>Maps <c>POST /api/messages</c> and <c>GET /healthz</c>.</summary>

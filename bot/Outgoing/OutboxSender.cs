@@ -24,19 +24,26 @@ public sealed class OutboxSender(ConnectorClient connector, ProactiveMessenger p
                     : new(created.IsOk ? ConnectorStatus.Failed : created.Status, HttpStatus: created.HttpStatus);
 
             case DestinationKinds.Reply:
-                return Posted(to, await connector.ReplyToActivityAsync(from.ServiceUrl, to.To, to.ActivityId!, message with { From = from.Bot }, cancellationToken));
+                return Posted(to, await connector.ReplyToActivityAsync(from.ServiceUrl, to.To, to.ActivityId!, InConversation(message, to), cancellationToken));
 
             case DestinationKinds.Conversation:
-                return Posted(to, await connector.SendToConversationAsync(from.ServiceUrl, to.To, message with { From = from.Bot }, cancellationToken));
+                return Posted(to, await connector.SendToConversationAsync(from.ServiceUrl, to.To, InConversation(message, to), cancellationToken));
 
             case DestinationKinds.Update:
-                var updated = await connector.UpdateActivityAsync(from.ServiceUrl, to.To, to.ActivityId!, message with { Id = to.ActivityId }, cancellationToken);
+                var updated = await connector.UpdateActivityAsync(from.ServiceUrl, to.To, to.ActivityId!, InConversation(message, to) with { Id = to.ActivityId }, cancellationToken);
                 return new(updated.Status, updated.IsOk ? new PostedMessage(to.To, to.ActivityId) : null, updated.HttpStatus);
 
             default:
                 throw new InvalidOperationException($"The outbox cannot send to a destination of kind '{to.Kind}'.");
         }
     }
+
+    /// <summary>The message as sent into an existing conversation: from the bot, and naming its tenant so the tenant's pacing applies.</summary>
+    private static Activity InConversation(Activity message, Destination to) => message with
+    {
+        From = to.From.Bot,
+        Conversation = new ConversationAccount { Id = to.To, TenantId = to.From.TenantId },
+    };
 
     private static ConnectorResult<PostedMessage> Posted(Destination to, ConnectorResult<ResourceResponse> result) =>
         new(result.Status, result.IsOk ? new PostedMessage(to.To, result.Value?.Id) : null, result.HttpStatus);

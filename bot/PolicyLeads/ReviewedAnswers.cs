@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Guidance;
 using TeamsPolicyBot.Guidance.Conversation;
 using TeamsPolicyBot.Guidance.Packs;
@@ -80,8 +81,8 @@ public sealed partial class ReviewedAnswers(LeadQuestionStore questions, PolicyP
 
     private string Day(DateTimeOffset at)
     {
-        var day = at.ToUniversalTime();
-        return day.ToString(day.Year == time.GetUtcNow().Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+        var day = StaffTime.Local(at);
+        return day.ToString(day.Year == StaffTime.Today(time.GetUtcNow()).Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 
     private async Task<IReadOnlyList<LeadQuestion>> ReusableAsync(CancellationToken cancellationToken)

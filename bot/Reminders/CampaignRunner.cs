@@ -19,7 +19,7 @@ public enum CampaignRunResult
 
 /// <summary>
 /// Sends the outstanding deliveries of every unfinished campaign, on the one instance holding the
-/// <see cref="CampaignLease"/>, paced by the <see cref="DeliveryPacer"/>.
+/// <see cref="CampaignLease"/>, to the <see cref="CampaignTargets"/>, as fast as the tenant's <see cref="TenantPacer"/> lets them go.
 /// <para>
 /// A delivery is saved as attempting before it is posted and as sent once Teams accepted it; a sent delivery is
 /// never posted again. A delivery found attempting after a crash is posted again, a lease duration after that attempt
@@ -30,8 +30,8 @@ public enum CampaignRunResult
 public sealed partial class CampaignRunner(
     CampaignStore campaigns,
     TargetRegistry registry,
+    CampaignTargets targets,
     CampaignLease lease,
-    DeliveryPacer pacer,
     ConnectorClient connector,
     ReminderCard card,
     ReminderMetrics metrics,
@@ -39,7 +39,10 @@ public sealed partial class CampaignRunner(
     TimeProvider time,
     ILogger<CampaignRunner> logger)
 {
-    private const int ParallelSends = 4;
+    // Enough deliveries under way to keep the tenant's bucket busy when each (two table writes and a post) takes up to
+    // a second; they wait their turn in the bucket, so more of them never send faster than Teams allows. A reply to
+    // staff in the same tenant waits behind at most these while a campaign is sending (about a second).
+    private const int ParallelSends = 48;
 
     public async Task<CampaignRunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -102,10 +105,9 @@ public sealed partial class CampaignRunner(
     {
         if (campaign.Status == Campaign.Preparing)
         {
-            await registry.RefreshChannelsAsync(connector, cancellationToken);
-            var count = await campaigns.AddDeliveriesAsync(campaign.Id, registry.ActiveAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
+            var count = await campaigns.AddDeliveriesAsync(campaign.Id, targets.ForCampaignAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
             await campaigns.SetStatusAsync(campaign, Campaign.Sending, null, cancellationToken);
-            LogSending(logger, campaign.Id, count, options.Value.MessagesPerSecond);
+            LogSending(logger, campaign.Id, count);
         }
 
         var reminder = card.Render(campaign.Id);
@@ -143,10 +145,6 @@ public sealed partial class CampaignRunner(
 
     private async Task DeliverAsync(Delivery delivery, Attachment reminder, CancellationToken cancellationToken)
     {
-        var wait = pacer.Reserve();
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, time, cancellationToken);
-
         delivery.Status = Delivery.Attempting;
         delivery.Attempts++;
         delivery.UpdatedAt = time.GetUtcNow();
@@ -185,7 +183,6 @@ public sealed partial class CampaignRunner(
             case ConnectorStatus.Ok:
                 delivery.Status = Delivery.Sent;
                 delivery.ActivityId = result.Value?.Id;
-                pacer.Succeeded();
                 metrics.DeliveryEnded(delivery.PartitionKey, ReminderMetrics.Delivered);
                 break;
             case ConnectorStatus.BotRemoved or ConnectorStatus.NotFound:
@@ -194,7 +191,7 @@ public sealed partial class CampaignRunner(
                 metrics.DeliveryEnded(delivery.PartitionKey, ReminderMetrics.Removed);
                 break;
             case ConnectorStatus.Failed when result.HttpStatus == StatusCodes.Status429TooManyRequests:
-                // Throttling is not the channel's fault: the pacer has already slowed everything down.
+                // Throttling is not the channel's fault: the tenant's bucket has already slowed everything down.
                 delivery.Status = Delivery.Pending;
                 delivery.Attempts--;
                 break;
@@ -210,8 +207,8 @@ public sealed partial class CampaignRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder campaign {CampaignId}: sending to {Count} channels and chats at {Rate} per second")]
-    private static partial void LogSending(ILogger logger, string campaignId, int count, double rate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder campaign {CampaignId}: sending to {Count} channels and chats")]
+    private static partial void LogSending(ILogger logger, string campaignId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder campaign {CampaignId} complete")]
     private static partial void LogComplete(ILogger logger, string campaignId);

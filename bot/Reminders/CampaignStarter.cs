@@ -1,3 +1,4 @@
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Guidance.Packs;
 
 namespace TeamsPolicyBot.Reminders;
@@ -14,11 +15,12 @@ public sealed class CampaignStarter(CampaignStore campaigns, PolicyPack pack, Ca
     public async Task<(Campaign Campaign, bool Created)> StartAsync(string startedBy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var year = StaffTime.Today(now).Year;
         var started = await campaigns.CreateAsync(new Campaign
         {
-            RowKey = CampaignIdFor(now.Year),
+            RowKey = CampaignIdFor(year),
             Pack = pack.Id,
-            Year = now.Year,
+            Year = year,
             StartedAt = now,
             StartedBy = startedBy,
         }, cancellationToken);

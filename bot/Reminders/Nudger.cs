@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Outgoing;
 
@@ -16,7 +17,6 @@ public sealed partial class Nudger(
     NudgeLog nudges,
     Outbox outbox,
     ReminderCard card,
-    DeliveryPacer pacer,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<Nudger> logger)
@@ -26,7 +26,7 @@ public sealed partial class Nudger(
         var campaign = await campaigns.LatestAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (campaign is null || campaign.NudgedAt is not null || campaign.Status != Campaign.Complete
-            || now < campaign.StartedAt.AddDays(options.Value.NudgeAfterDays))
+            || now < StaffTime.AddDays(campaign.StartedAt, options.Value.NudgeAfterDays))
             return;
 
         var acknowledged = await acknowledgements.AllAsync(campaign.Id, cancellationToken);
@@ -40,9 +40,6 @@ public sealed partial class Nudger(
                 var person = member.AadObjectId!;
                 if (acknowledged.ContainsKey(person) || !seen.Add(person) || !await nudges.TryRecordAsync(campaign.Id, person, now, cancellationToken))
                     continue;
-                var wait = pacer.Reserve();
-                if (wait > TimeSpan.Zero)
-                    await Task.Delay(wait, time, cancellationToken);
                 var sent = await outbox.SendAsync(new OutboxMessage($"ReminderNudges|{campaign.Id}", "nudge|" + person,
                     Destination.Person(new BotAddress(group.ServiceUrl, group.TenantId, group.Bot), person), new Activity
                     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Dialogs;
 
@@ -11,7 +12,7 @@ public sealed class PreviewReminderCommand(IOptions<AdminOptions> admins, Remind
     protected override async Task RunAsAdminAsync(DialogContext dialog, CancellationToken cancellationToken)
     {
         var turn = dialog.Context;
-        var preview = card.Render(starter.CampaignIdFor(time.GetUtcNow().Year));
+        var preview = card.Render(starter.CampaignIdFor(StaffTime.Today(time.GetUtcNow()).Year));
         if (turn.Activity.Conversation?.ConversationType is null or ConversationTypes.Personal)
         {
             await turn.SendCardAsync(preview, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class ReminderAudience(CampaignStore campaigns, ConnectorClient co
         foreach (var (id, delivery) in reached)
         {
             var serviceUrl = new Uri(delivery.ServiceUrl);
-            var members = await MembersAsync(serviceUrl, id, cancellationToken);
+            var members = await MembersAsync(serviceUrl, delivery.TenantId, id, cancellationToken);
             groups.Add(new AudienceGroup(
                 id, delivery.TeamName ?? delivery.Name ?? "Group chat", serviceUrl, delivery.TenantId,
                 new ChannelAccount { Id = delivery.BotId, Name = delivery.BotName }, members));
@@ -29,13 +29,13 @@ public sealed class ReminderAudience(CampaignStore campaigns, ConnectorClient co
         return groups;
     }
 
-    private async Task<IReadOnlyList<TeamsChannelAccount>?> MembersAsync(Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TeamsChannelAccount>?> MembersAsync(Uri serviceUrl, string tenantId, string conversationId, CancellationToken cancellationToken)
     {
         var members = new List<TeamsChannelAccount>();
         string? continuation = null;
         do
         {
-            var page = await connector.GetPagedMembersAsync(serviceUrl, conversationId, PageSize, continuation, cancellationToken);
+            var page = await connector.GetPagedMembersAsync(serviceUrl, tenantId, conversationId, PageSize, continuation, cancellationToken);
             if (!page.IsOk)
                 return null;
             members.AddRange(page.Value?.Members?.Where(m => !string.IsNullOrEmpty(m.AadObjectId)) ?? []);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Connector;
@@ -34,7 +33,7 @@ public sealed class ReminderCard(CardTemplates templates, PolicyPack pack)
             document = new { title = pack.Document.Title, link = pack.Document.Link ?? "" },
             acknowledged = acknowledgedAt is not null,
             acknowledgedOn = acknowledgedAt is { } at
-                ? $"You acknowledged on {at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}."
+                ? $"You acknowledged on {StaffTime.Date(at)}."
                 : "",
             colleagues = acknowledgedCount switch
             {

@@ -8,11 +8,10 @@ public sealed class ReminderOptions
     public const string Section = "Reminders";
 
     /// <summary>
-    /// Channel posts per second. Teams allows a bot 50 requests per second per tenant (and 7 per second in any one
-    /// thread, which a campaign never approaches: one post per channel); the default leaves room for conversations.
+    /// Post the reminder in every channel of every team, as before, instead of once per team (in the channel a team
+    /// owner chose with "post reminders here", otherwise General). Group chats get it either way.
     /// </summary>
-    [Range(0.1, 50, ErrorMessage = "Reminders:MessagesPerSecond must be between 0.1 and 50 (Teams allows 50 per second per tenant).")]
-    public double MessagesPerSecond { get; set; } = 10;
+    public bool EveryChannel { get; set; }
 
     /// <summary>Days after a campaign starts before staff who have not acknowledged get a 1:1 nudge; 0 turns nudges off.</summary>
     [Range(0, 365, ErrorMessage = "Reminders:NudgeAfterDays must be between 0 (no nudges) and 365.")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TeamsPolicyBot.Cards;
 
 namespace TeamsPolicyBot.Reminders;
 
@@ -16,7 +17,7 @@ public sealed record ReminderReport(
         var posted = DeliveriesByStatus.GetValueOrDefault(Delivery.Sent);
         var total = DeliveriesByStatus.Values.Sum();
         text.Append(CultureInfo.InvariantCulture,
-            $"Reminder {Campaign.Id}, started {Campaign.StartedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: ");
+            $"Reminder {Campaign.Id}, started {StaffTime.Date(Campaign.StartedAt)}: ");
         text.Append(CultureInfo.InvariantCulture, $"posted to {posted} of {total} channels and chats");
         var inactive = DeliveriesByStatus.GetValueOrDefault(Delivery.Inactive);
         var failed = DeliveriesByStatus.GetValueOrDefault(Delivery.Failed);

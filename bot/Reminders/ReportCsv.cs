@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TeamsPolicyBot.Cards;
 
 namespace TeamsPolicyBot.Reminders;
 
@@ -12,14 +13,14 @@ public static class ReportCsv
     public static string Write(ReminderReport report)
     {
         var csv = new StringBuilder();
-        Row(csv, "Team or chat", "Name", "Email", "Entra object id", "Acknowledged", "Acknowledged at (UTC)");
+        Row(csv, "Team or chat", "Name", "Email", "Entra object id", "Acknowledged", "Acknowledged at (UK time)");
         foreach (var group in report.Groups)
         {
             foreach (var person in group.People)
             {
                 Row(csv, group.Name, person.Name, person.Email ?? "", person.AadObjectId,
                     person.AcknowledgedAt is null ? "no" : "yes",
-                    person.AcknowledgedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
+                    person.AcknowledgedAt is { } at ? StaffTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "");
             }
         }
         return csv.ToString();

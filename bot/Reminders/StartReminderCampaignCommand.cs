@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Dialogs;
 
 namespace TeamsPolicyBot.Reminders;
@@ -14,8 +15,8 @@ public sealed class StartReminderCampaignCommand(IOptions<AdminOptions> admins, 
         var (campaign, created) = await starter.StartAsync(turn.Activity.From!.AadObjectId!, cancellationToken);
         await turn.SendTextAsync(created
             ? string.Create(CultureInfo.InvariantCulture,
-                $"Started this year's reminder ({campaign.Id}). I'm posting it to every team channel and group chat I'm in, about {options.Value.MessagesPerSecond:0.#} a second. Type \"reminder report\" to follow progress.")
-            : $"This year's reminder ({campaign.Id}) was already started on {campaign.StartedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Type \"reminder report\" to see who has acknowledged it.",
+                $"Started this year's reminder ({campaign.Id}). I'm posting it {(options.Value.EveryChannel ? "in every team channel" : "once in each team")} and in every group chat I'm in. Type \"reminder report\" to follow progress.")
+            : $"This year's reminder ({campaign.Id}) was already started on {StaffTime.Date(campaign.StartedAt)}. Type \"reminder report\" to see who has acknowledged it.",
             cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace TeamsPolicyBot.Reminders;
 
 /// <summary>
 /// Owns the ReminderTargets table: every team channel and group chat the bot is installed in, kept current from
-/// installation and channel events, so a campaign knows where to post.
+/// installation and channel events, from which <see cref="CampaignTargets"/> picks where a campaign posts.
 /// </summary>
 public sealed partial class TargetRegistry(BotTables tables, TimeProvider time, ILogger<TargetRegistry> logger)
 {
@@ -68,6 +68,18 @@ public sealed partial class TargetRegistry(BotTables tables, TimeProvider time, 
         return await table.FindEntityAsync<ReminderTarget>(TableKey.Encode(tenantId), TableKey.Encode(conversationId), cancellationToken);
     }
 
+    /// <summary>
+    /// Records the team channel <paramref name="activity"/> was sent in (a team owner chose it for reminders). Merged
+    /// into any row already there, so names known from Teams' events stay: a message carries neither.
+    /// </summary>
+    public async Task RememberChannelAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (Describe(activity) is not { TeamId: not null } installed || activity.ChannelData?.Channel is not { Id: { Length: > 0 } channelId } channel)
+            return;
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(ToTarget(installed with { ConversationId = channelId, Name = channel.Name }), TableUpdateMode.Merge, cancellationToken);
+    }
+
     /// <summary>The bot can no longer post there (uninstalled, deleted, or the connector said 403/404).</summary>
     public async Task MarkRemovedAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
     {
@@ -105,7 +117,7 @@ public sealed partial class TargetRegistry(BotTables tables, TimeProvider time, 
         foreach (var ((tenantId, teamId), knownChannels) in teams)
         {
             var known = knownChannels[0];
-            var channels = await connector.GetChannelsAsync(new Uri(known.ServiceUrl), teamId, cancellationToken);
+            var channels = await connector.GetChannelsAsync(new Uri(known.ServiceUrl), tenantId, teamId, cancellationToken);
             if (!channels.IsOk || channels.Value?.Conversations is not { } listed)
             {
                 LogChannelsUnavailable(logger, channels.Status);

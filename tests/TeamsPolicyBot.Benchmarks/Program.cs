@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using TeamsPolicyBot.Connector;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Testing;
 using TeamsPolicyBot.Tests.Reminders;
 
-// Sends one reminder campaign to N channels through a fake Teams that enforces a rate with 429s and injects 5xx,
+// Sends one reminder campaign to N channels (Reminders:EveryChannel, 100 channels a team) through a fake Teams that enforces a rate with 429s and injects 5xx,
 // with real Azurite, and prints how long it took against the floor (N / rate) and what was lost or duplicated.
 // Usage: dotnet run -c Release --project tests/TeamsPolicyBot.Benchmarks -- [--channels 5000] [--rate 50] [--limit 45] [--errors 0.01]
 
@@ -19,7 +20,9 @@ teams.RetryAfter = TimeSpan.FromSeconds(1);
 {
     await using var rig = CampaignRig.Create(azurite.ConnectionString, "bench" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string?>
     {
-        ["Reminders:MessagesPerSecond"] = options.Rate.ToString(CultureInfo.InvariantCulture),
+        ["Bot:Pacing:RequestsPerSecond"] = options.Rate.ToString(CultureInfo.InvariantCulture),
+        ["Reminders:EveryChannel"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
         ["Reminders:RetryDelay"] = "00:00:01",
         ["Bot:Retry:BaseDelay"] = "00:00:00.200",
         ["Bot:Retry:MaxDelay"] = "00:00:05",
@@ -36,8 +39,12 @@ teams.RetryAfter = TimeSpan.FromSeconds(1);
 
     var campaignTime = Stopwatch.StartNew();
     var campaign = await rig.StartCampaignAsync();
+    using var finished = new CancellationTokenSource();
+    var progress = ReportProgressAsync(teams, rig.Get<TenantPacer>().For(CampaignRig.TenantId), finished.Token);
     var result = await rig.RunAsync();
     campaignTime.Stop();
+    await finished.CancelAsync();
+    await progress;
 
     var deliveries = await rig.DeliveriesAsync(campaign.Id);
     var delivered = teams.Delivered;
@@ -48,7 +55,7 @@ teams.RetryAfter = TimeSpan.FromSeconds(1);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         Reminder campaign benchmark
           channels                {options.Channels} ({Math.Ceiling(options.Channels / (double)ChannelsPerTeam)} teams)
-          bot rate                {options.Rate}/s (Reminders:MessagesPerSecond; production default 10/s, Teams allows 50/s per tenant)
+          bot ceiling             {options.Rate}/s (Bot:Pacing:RequestsPerSecond, per tenant; Teams allows 50/s)
           fake Teams limit        {options.Limit}/s with 429 Retry-After 1 s; {options.Errors:P1} of posts answered 503
           installing teams        {installing.Elapsed.TotalSeconds:0.0} s
           campaign (run result)   {campaignTime.Elapsed.TotalSeconds:0.0} s ({result}), of which first to last post {sendingSpan.TotalSeconds:0.0} s
@@ -60,6 +67,24 @@ teams.RetryAfter = TimeSpan.FromSeconds(1);
           duplicated              {delivered.Values.Sum(n => n - 1)}
           deliveries by status    {string.Join(", ", deliveries.GroupBy(d => d.Status).Select(g => $"{g.Key} {g.Count()}"))}
         """));
+}
+
+// Every 10 s: posts delivered and the tenant bucket's rate, to see how the pace follows the fake Teams' limit.
+static async Task ReportProgressAsync(FakeTeams teams, TenantBucket bucket, CancellationToken finished)
+{
+    var clock = Stopwatch.StartNew();
+    try
+    {
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), finished);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {clock.Elapsed.TotalSeconds,5:0} s  {teams.DeliveredTotal,5} delivered  {teams.Throttled,3} throttled  bucket {bucket.Rate:0.0}/s"));
+        }
+    }
+    catch (OperationCanceledException)
+    {
+    }
 }
 
 internal sealed record BenchmarkOptions(int Channels, double Rate, int Limit, double Errors)

@@ -102,7 +102,7 @@ public sealed class ConnectorClientTests : IDisposable
     {
         AnswerWith(HttpStatusCode.OK, """{"continuationToken":"next+page","members":[{"id":"29:sam"}]}""");
 
-        var result = await Client().GetPagedMembersAsync(ServiceUrl, "19:team@thread.tacv2", 100, "a+b/c", default);
+        var result = await Client().GetPagedMembersAsync(ServiceUrl, TeamsPayloads.TenantId, "19:team@thread.tacv2", 100, "a+b/c", default);
 
         AssertSent(HttpMethod.Get, "https://smba.trafficmanager.net/emea/v3/conversations/19%3Ateam%40thread.tacv2/pagedmembers?pageSize=100&continuationToken=a%2Bb%2Fc");
         Assert.Equal("next+page", result.Value!.ContinuationToken);
@@ -114,7 +114,7 @@ public sealed class ConnectorClientTests : IDisposable
     {
         AnswerWith(HttpStatusCode.OK, """{"conversations":[{"id":"19:general@thread.tacv2"},{"id":"19:x@thread.tacv2","name":"Marketing"}]}""");
 
-        var result = await Client().GetChannelsAsync(ServiceUrl, "19:team@thread.tacv2", default);
+        var result = await Client().GetChannelsAsync(ServiceUrl, TeamsPayloads.TenantId, "19:team@thread.tacv2", default);
 
         AssertSent(HttpMethod.Get, "https://smba.trafficmanager.net/emea/v3/teams/19%3Ateam%40thread.tacv2/conversations");
         Assert.Equal(["19:general@thread.tacv2", "19:x@thread.tacv2"], result.Value!.Conversations!.Select(c => c.Id));

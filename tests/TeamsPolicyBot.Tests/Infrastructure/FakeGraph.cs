@@ -8,7 +8,7 @@ namespace TeamsPolicyBot.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 standing in for the Microsoft Graph endpoints the bot calls: a user's School
-/// Data Sync schools, a user's Entra attributes and a group's transitive members. Records every request.
+/// Data Sync schools, a user's Entra attributes, a group's transitive members and its owners. Records every request.
 /// </summary>
 public sealed class FakeGraph : IAsyncDisposable
 {
@@ -25,6 +25,9 @@ public sealed class FakeGraph : IAsyncDisposable
 
     /// <summary>Group id → its members' object ids.</summary>
     public ConcurrentDictionary<string, string[]> Groups { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Group id → its owners' object ids (a team's owners are its group's).</summary>
+    public ConcurrentDictionary<string, string[]> Owners { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When set, every request fails with 503.</summary>
     public bool Failing { get; set; }
@@ -71,6 +74,9 @@ public sealed class FakeGraph : IAsyncDisposable
                 return;
             case ["v1.0", "users", var user]:
                 await http.Response.WriteAsJsonAsync(new { id = user, department = Departments.GetValueOrDefault(user) });
+                return;
+            case ["v1.0", "groups", var group, "owners", "microsoft.graph.user" or "graph.user"]:
+                await http.Response.WriteAsJsonAsync(new { value = Owners.GetValueOrDefault(group, []).Select(id => new { id }) });
                 return;
             case ["v1.0", "groups", var group, "transitiveMembers", "microsoft.graph.user" or "graph.user"]:
                 await http.Response.WriteAsJsonAsync(new { value = Groups.GetValueOrDefault(group, []).Select(id => new { id }) });

@@ -25,7 +25,7 @@ public sealed class CampaignCrashTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task BotProcessKilledMidCampaign_AnotherInstanceTakesOverAfterLeaseExpiry_EveryChannelGetsExactlyOneReminder()
     {
         await using var survivor = CampaignRig.Create(azurite.ConnectionString, _tablePrefix,
-            new Dictionary<string, string?> { ["Reminders:LeaseDuration"] = LeaseDuration });
+            new Dictionary<string, string?> { ["Reminders:LeaseDuration"] = LeaseDuration, ["Reminders:EveryChannel"] = "true" });
         var channels = new List<string>();
         for (var t = 0; t < 4; t++)
         {
@@ -86,7 +86,8 @@ public sealed class CampaignCrashTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["Storage__TablePrefix"] = _tablePrefix,
                 ["Policy__Pack"] = "trinity",
                 ["Reminders__LeaseDuration"] = LeaseDuration,
-                ["Reminders__MessagesPerSecond"] = "50",
+                ["Bot__Pacing__RequestsPerSecond"] = "50",
+                ["Reminders__EveryChannel"] = "true",
             },
         };
         var process = Process.Start(start)!;

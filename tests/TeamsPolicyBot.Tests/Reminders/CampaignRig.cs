@@ -40,7 +40,7 @@ public sealed class CampaignRig : IAsyncDisposable
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = tablePrefix,
             ["Policy:Pack"] = "trinity",
-            ["Reminders:MessagesPerSecond"] = "50",
+            ["Bot:Pacing:RequestsPerSecond"] = "50",
             ["Reminders:RetryDelay"] = "00:00:00.100",
             ["Reminders:LeaseDuration"] = "00:00:05",
         };

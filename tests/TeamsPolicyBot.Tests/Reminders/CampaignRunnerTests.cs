@@ -18,7 +18,14 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _teams.DisposeAsync();
 
-    private CampaignRig Rig(IDictionary<string, string?>? settings = null) => CampaignRig.Create(azurite.ConnectionString, _tablePrefix, settings);
+    /// <summary>A rig posting in every channel (most tests here are about many posts), unless <paramref name="settings"/> say otherwise.</summary>
+    private CampaignRig Rig(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Reminders:EveryChannel"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return CampaignRig.Create(azurite.ConnectionString, _tablePrefix, all);
+    }
 
     /// <summary>The rig's <c>policybot.reminders.deliveries</c> measurements, summed by outcome.</summary>
     private static MetricCollector<long> Deliveries(CampaignRig rig) =>
@@ -42,7 +49,7 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_TeamsWithChannels_PostsOneReminderCardToEveryChannel()
+    public async Task RunAsync_EveryChannel_PostsOneReminderCardToEveryChannel()
     {
         await using var rig = Rig();
         var channels = await InstallTeamsAsync(rig, teams: 3, channelsPerTeam: 4);
@@ -114,12 +121,12 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
         _teams.RetryAfter = TimeSpan.FromSeconds(1);
         _teams.FailNext(429, 429, 429);
         await rig.StartCampaignAsync();
-        var pacer = rig.Get<DeliveryPacer>();
+        var bucket = rig.Get<TenantPacer>().For(CampaignRig.TenantId);
 
         await rig.RunAsync();
 
         Assert.True(_teams.Throttled >= 3);
-        Assert.True(pacer.Rate < 50, $"rate stayed at {pacer.Rate}");
+        Assert.True(bucket.Rate < 50, $"rate stayed at {bucket.Rate}");
         Assert.Equal(channels.Order(), _teams.Delivered.Keys.Order());
         Assert.All(_teams.Delivered.Values, count => Assert.Equal(1, count));
     }
@@ -211,8 +218,8 @@ public sealed class CampaignRunnerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RunAsync_TwoInstancesAtOnce_EveryChannelGetsExactlyOneReminder()
     {
-        await using var one = Rig(new Dictionary<string, string?> { ["Reminders:MessagesPerSecond"] = "20" });
-        await using var two = Rig(new Dictionary<string, string?> { ["Reminders:MessagesPerSecond"] = "20" });
+        await using var one = Rig(new Dictionary<string, string?> { ["Bot:Pacing:RequestsPerSecond"] = "20" });
+        await using var two = Rig(new Dictionary<string, string?> { ["Bot:Pacing:RequestsPerSecond"] = "20" });
         var channels = await InstallTeamsAsync(one, teams: 2, channelsPerTeam: 10);
         await one.StartCampaignAsync();
 

@@ -65,6 +65,9 @@ public sealed class FakeTeams : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Posts { get; } = new();
 
+    /// <summary>The bot's replies in the thread of a message it was sent (answers to commands), not counted as delivered.</summary>
+    public ConcurrentQueue<JsonObject> Replies { get; } = new();
+
     public static async Task<FakeTeams> StartAsync()
     {
         var teams = new FakeTeams(LoopbackApp.Create());
@@ -126,6 +129,12 @@ public sealed class FakeTeams : IAsyncDisposable
         if (http.Request.Method == "POST" && segments is ["v3", "conversations", var target, "activities"])
         {
             await PostAsync(http, target);
+            return;
+        }
+        if (http.Request.Method == "POST" && segments is ["v3", "conversations", _, "activities", _])
+        {
+            Replies.Enqueue(JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject());
+            await WriteAsync(http, 201, new JsonObject { ["id"] = $"1:{Guid.NewGuid():N}" });
             return;
         }
         await WriteAsync(http, 404, new JsonObject { ["error"] = "unknown route" });

@@ -63,7 +63,7 @@ public sealed class ReminderCommandsTests(BotApp app, AzuriteFixture azurite) : 
 
         var reply = Assert.Single(await SayAsync("reminder report  csv"));
 
-        Assert.StartsWith("Team or chat,Name,Email,Entra object id,Acknowledged,Acknowledged at (UTC)\r\n", reply.Text);
+        Assert.StartsWith("Team or chat,Name,Email,Entra object id,Acknowledged,Acknowledged at (UK time)\r\n", reply.Text);
         Assert.Equal("plain", reply.Json["textFormat"]?.GetValue<string>());
     }
 }

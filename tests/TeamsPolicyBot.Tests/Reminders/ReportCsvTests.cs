@@ -20,7 +20,7 @@ public class ReportCsvTests
     }
 
     [Fact]
-    public void Write_Report_OneRowPerMemberWithTeamAndAcknowledgement()
+    public void Write_Report_OneRowPerMemberWithTeamAndAcknowledgementInUkTime()
     {
         var campaign = new Campaign { RowKey = "trinity-2026", StartedAt = DateTimeOffset.UnixEpoch };
         var acknowledgedAt = new DateTimeOffset(2026, 9, 3, 8, 15, 0, TimeSpan.Zero);
@@ -37,8 +37,8 @@ public class ReportCsvTests
 
         Assert.Equal(
         [
-            "Team or chat,Name,Email,Entra object id,Acknowledged,Acknowledged at (UTC)",
-            "\"Staff, Oakfield\",Sam Taylor,sam@school.example,aad-1,yes,2026-09-03 08:15",
+            "Team or chat,Name,Email,Entra object id,Acknowledged,Acknowledged at (UK time)",
+            "\"Staff, Oakfield\",Sam Taylor,sam@school.example,aad-1,yes,2026-09-03 09:15",
             "\"Staff, Oakfield\",'=cmd,,aad-2,no,",
         ], lines);
     }
