@@ -38,11 +38,14 @@ public sealed class OutboxSender(ConnectorClient connector, ProactiveMessenger p
         }
     }
 
-    /// <summary>The message as sent into an existing conversation: from the bot, and naming its tenant so the tenant's pacing applies.</summary>
+    /// <summary>
+    /// The message as sent into an existing conversation: from the bot, and naming its conversation's tenant (unless a
+    /// reply kept from a turn names it already) so the tenant's pacing applies.
+    /// </summary>
     private static Activity InConversation(Activity message, Destination to) => message with
     {
         From = to.From.Bot,
-        Conversation = new ConversationAccount { Id = to.To, TenantId = to.From.TenantId },
+        Conversation = message.Conversation ?? new ConversationAccount { Id = to.To, TenantId = to.From.TenantId },
     };
 
     private static ConnectorResult<PostedMessage> Posted(Destination to, ConnectorResult<ResourceResponse> result) =>
