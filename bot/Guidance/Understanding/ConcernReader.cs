@@ -34,7 +34,7 @@ internal static class ConcernReader
         "hurt|harm|cut|kill|starv*|burn himself|herself|themselves|themself|yourself",
         "want|wish|go|gonna|ready ~ to die", "want|wish ~ dead", "not want ~ to live", "not want ~ to be alive|here",
         "end ~ it all", "end|take ~ own|their|her|his|my life",
-        "be|been|get|getting abused|groomed|beaten|assaulted|raped|exploited|trafficked",
+        "be|being|been|get|getting|got abused|groomed|beaten|assaulted|raped|exploited|trafficked",
         "abus*|hit|hitting|beat*|unsafe|scared|afraid|frightened ~ at home", "not safe ~ at|go home", "scared|afraid|frightened ~ go home",
         "run|running|ran away", "go|going|gone missing",
     ];
