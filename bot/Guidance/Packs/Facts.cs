@@ -75,7 +75,7 @@ public static class Facts
         [Network] = ["professional", "social"],
         [Channel] = ["personal-account", "direct-message", "contact-details", "school-system"],
         [Time] = ["lesson", "work", "break", "outside-work"],
-        [Concern] = ["abuse", "child-contact", "staff-conduct"],
+        [Concern] = ["abuse", "child-contact", "child-at-risk", "staff-conduct"],
         [Target] = ["me", "others"],
         [Asking] = ["act", "hold-back", "allowed"],
         [SetUpBy] = ["me", "pupils", "parents"],

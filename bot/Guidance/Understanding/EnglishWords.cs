@@ -2,7 +2,8 @@ namespace TeamsPolicyBot.Guidance.Understanding;
 
 /// <summary>
 /// Ordinary words, never "corrected" towards a domain word: the vocabulary of the five shipped policies
-/// plus everyday English and social media words ("repost" must not become "report").
+/// plus everyday English, social media words ("repost" must not become "report") and the words staff use of a child
+/// at risk of harm ("scared" must not become "shared").
 /// </summary>
 internal static class EnglishWords
 {
@@ -161,5 +162,8 @@ internal static class EnglishWords
         wikipedia will win window wish wishes wishing with within without woman won word words work worked worker
         workers working workplace world worlds worried worry would write writing written wrong xbox year years yes
         yesterday yet yorkshire you young youngsters your yours yourself youtube
+        abused afraid anorexia anorexic assaulted beaten bulimia cutting cuts depressed disorder dying eating exploited
+        frightened groomed hurting kill killing mentions missing overdose overdosed pills raped runaway scared scars
+        starving suicidal suicide trafficked unsafe wanting
         """;
 }

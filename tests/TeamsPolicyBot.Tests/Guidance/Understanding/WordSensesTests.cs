@@ -3,7 +3,8 @@ using TeamsPolicyBot.Guidance.Understanding;
 
 namespace TeamsPolicyBot.Tests.Guidance.Understanding;
 
-/// <summary>"Reports" as the school reports staff write is not reporting a concern; "report it" still is.</summary>
+/// <summary>"Reports" as the school reports staff write is not reporting a concern; "report it" still is. "Plan lessons"
+/// is the work staff prepare, not lesson time; "in lessons" still is.</summary>
 public class WordSensesTests
 {
     private static readonly Lexicon Lexicon = new([]);
@@ -45,4 +46,26 @@ public class WordSensesTests
     [InlineData("A Year 9 reports that a supply teacher messaged her on Snapchat. What do I do?")]
     public void Answer_ReportingAChildsContact_StillAsksForTheReport(string question) =>
         Assert.True(Engines.For("fierte").Answer(question).Report);
+
+    [Theory]
+    [InlineData("Can I use ChatGPT to plan lessons?")]
+    [InlineData("can i use chat gpt for lesson planning")]
+    [InlineData("Is it ok to use AI to make my lesson resources?")]
+    [InlineData("Can I use Copilot to write lesson plans for my Year 9s?")]
+    public void Answer_AiToolForPlanningLessons_NotForbiddenNorReportedInAnyPack(string question)
+    {
+        foreach (var pack in Packs)
+        {
+            var result = Engines.For(pack).Answer(question);
+
+            Assert.True(result.Verdict is not (null or Verdicts.No or Verdicts.Yes) && !result.Report,
+                $"{pack}: {result.Verdict} report={result.Report} topic={result.Topic}: {result.Answer}");
+        }
+    }
+
+    [Theory]
+    [InlineData("Can I check Instagram in lessons while I plan?")]
+    [InlineData("can i go on tiktok during lessons if i'm planning my next lesson")]
+    public void Answer_SocialMediaInLessonTime_StillNoInHenryBox(string question) =>
+        Assert.Equal(Verdicts.No, Engines.For("henry-box").Answer(question).Verdict);
 }
