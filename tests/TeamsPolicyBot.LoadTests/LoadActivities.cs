@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -30,10 +31,18 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
             .Select(question => (string)question["question"]!)];
     }
 
-    /// <summary>A message from member <paramref name="member"/> in their personal chat <paramref name="conversation"/>.</summary>
+    /// <summary>
+    /// A message from member <paramref name="member"/> in their personal chat <paramref name="conversation"/>, in a tenant
+    /// of the conversation's own. Teams allows a bot 50 requests a second per tenant, whoever's bot it is, and the bot
+    /// paces its replies to that (Bot:Pacing); spreading the conversations over tenants keeps that limit, which no bot
+    /// can beat, out of a measure of how many turns the bot can serve.
+    /// </summary>
     public byte[] Message(string conversation, string member, string activityId, string text)
     {
         var activity = From(_message, conversation, member, activityId);
+        var tenant = new Guid(MD5.HashData(Encoding.UTF8.GetBytes(conversation))).ToString();
+        activity["conversation"]!["tenantId"] = tenant;
+        activity["channelData"]!["tenant"]!["id"] = tenant;
         activity["text"] = text;
         activity["timestamp"] = DateTimeOffset.UtcNow;
         return Encoding.UTF8.GetBytes(activity.ToJsonString());
