@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure;
 using Azure.Data.Tables;
 using TeamsPolicyBot.Approvals;
 using TeamsPolicyBot.Cards;
 using TeamsPolicyBot.Dialogs;
+using TeamsPolicyBot.Outgoing;
 using TeamsPolicyBot.Reminders;
 using TeamsPolicyBot.Storage;
 
@@ -183,6 +185,8 @@ public static partial class TwoInstanceRuns
             Console.WriteLine($"  racing approvals: FAILED, the submission was not accepted: {submitted?.ToJsonString()}");
             return;
         }
+        // The approvers' cards are posted by the outbox, after the submission's answer: they click what they received.
+        await OutboxEmptiedAsync(tables);
 
         var clicks = await Task.WhenAll(Approvers.Select((approver, i) => InvokeAsync(http, front.MessagesUrl, bed.Activities.CardAction(
             $"a:approver-{i}-{Guid.NewGuid():N}", approver, ApprovalVerbs.Decide,
@@ -196,12 +200,39 @@ public static partial class TwoInstanceRuns
         var toldWho = $"This request was already {stored.Status} by {stored.DecidedBy?.Name} on {ApprovalCards.When(stored.DecidedAt)}.";
         var losersTold = clicks.Count(c => c.Body?["value"] is JsonValue value && value.TryGetValue<string>(out var told) && told == toldWho);
         var outcome = $"{(stored.Status == ApprovalStatus.Approved ? "Approved" : "Rejected")} by {stored.DecidedBy?.Name}";
+        await OutboxEmptiedAsync(tables);
         var copies = await new ApprovalCardStore(tables).CopiesOfAsync(requestId, CancellationToken.None);
         var shown = await CopiesShownAsync(bed.Connector, copies);
 
         Console.WriteLine($"  racing approvals: {Approvers.Count} approvers at once ({string.Join(", ", clicks.GroupBy(c => c.Instance).Select(g => $"{g.Count()} on {g.Key}"))}); request now {stored.Status} by {stored.DecidedBy?.Name}");
         Console.WriteLine($"    decisions stored {decisions}; clickers told they decided {winners}; told who decided first {losersTold} of {clicks.Length - winners}");
         Console.WriteLine($"    card copies (each approver's and the requester's) showing \"{outcome}\": {shown.Count(s => s?.StartsWith(outcome, StringComparison.Ordinal) == true)} of {copies.Count}; showing another outcome {shown.Count(s => s is not null && !s.StartsWith(outcome, StringComparison.Ordinal))}; not updated {shown.Count(s => s is null)}");
+    }
+
+    /// <summary>Waits up to 30 s for the outbox to send everything queued in it.</summary>
+    private static async Task OutboxEmptiedAsync(BotTables tables)
+    {
+        var outbox = tables.GetTableClient(OutboxStore.TableName);
+        var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            try
+            {
+                var queued = false;
+                await foreach (var _ in outbox.QueryAsync<TableEntity>(maxPerPage: 1))
+                {
+                    queued = true;
+                    break;
+                }
+                if (!queued)
+                    return;
+            }
+            catch (RequestFailedException ex) when (ex.IsTableMissing())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Each copy's outcome line ("Approved by …") as its latest update shows it, waiting up to 30 s for every copy's update.</summary>
