@@ -90,6 +90,12 @@ public static class FaultRuns
         var lostBySecond = run.Turns.Select((turn, i) => (turn, Second: i / Rate)).Where(t => t.turn.Reply is null).GroupBy(t => t.Second);
         Console.WriteLine($"  lost, by the second the turn was sent: {string.Join(", ", lostBySecond.Select(g => $"{g.Key} s: {g.Count()}"))}");
         Console.WriteLine($"  latency of delivered replies: p50 {run.Percentile(50):0} ms, p99 {run.Percentile(99):0} ms, max {run.Percentile(100):0} ms");
+
+        // A reply Teams refused through every retry is kept in the outbox and tried again later (Outbox:FirstRetryAfter, 30 s).
+        var waited = Stopwatch.StartNew();
+        while (bed.Connector.LateReplies < run.Unanswered && waited.Elapsed < TimeSpan.FromSeconds(90))
+            await Task.Delay(500);
+        Console.WriteLine($"  of the {run.Unanswered} not delivered within the driver's {LoadDriver.ReplyTimeout.TotalSeconds:0} s: delivered later by the outbox {bed.Connector.LateReplies} (waited {waited.Elapsed.TotalSeconds:0} s more); delivered twice {bed.Connector.Duplicates}");
     }
 
     /// <summary>A post request submitted, the bot killed at once with SIGKILL, started again on the same Azurite, then decided.</summary>

@@ -18,6 +18,7 @@ public sealed class RecordingConnector : IAsyncDisposable
     private long _stormUntil;
     private long _refused;
     private long _duplicates;
+    private long _late;
     private long _ids;
     private volatile bool _recording;
 
@@ -30,6 +31,9 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     /// <summary>Replies to a turn that already had one.</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Replies that came after the load driver stopped waiting for them (e.g. sent later by the bot's outbox).</summary>
+    public long LateReplies => Interlocked.Read(ref _late);
 
     public static async Task<RecordingConnector> StartAsync()
     {
@@ -95,6 +99,8 @@ public sealed class RecordingConnector : IAsyncDisposable
                 await http.Response.WriteAsJsonAsync(new { id = $"a:chat-{Interlocked.Increment(ref _ids)}" });
                 return;
             case ("POST", [.., "activities", var replyToId]):
+                if (!_waiting.ContainsKey(replyToId))
+                    Interlocked.Increment(ref _late);
                 var waiting = _waiting.GetOrAdd(replyToId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
                 if (!waiting.TrySetResult(new Reply(arrived, body)))
                     Interlocked.Increment(ref _duplicates);
