@@ -105,19 +105,7 @@ public static class FaultRuns
         const string requester = "6f1c3e2a-9b8d-4c7e-a1f0-5d4b3c2a1e0f";
         var conversation = $"a:kill-{Guid.NewGuid():N}";
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var form = new JsonObject
-        {
-            ["account"] = "the academy's official X (Twitter) account, @fierte",
-            ["text"] = "Well done to Year 5 for a brilliant sports day!",
-            ["plannedDate"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"),
-            ["plannedTime"] = "16:00",
-            ["photos"] = "consented",
-            ["identifies"] = "no",
-            ["noPhotoList"] = "no",
-            ["links"] = "",
-            ["note"] = "",
-        };
-        var submitted = await InvokeAsync(http, bed, bed.Activities.CardAction(conversation, requester, ApprovalVerbs.SubmitPost, form));
+        var submitted = await InvokeAsync(http, bed, bed.Activities.CardAction(conversation, requester, ApprovalVerbs.SubmitPost, LoadActivities.PostForm()));
         var requestId = (string?)submitted?["value"]?["refresh"]?["action"]?["data"]?["requestId"];
         if (requestId is null)
         {

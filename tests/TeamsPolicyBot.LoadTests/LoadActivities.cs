@@ -48,6 +48,20 @@ public sealed class LoadActivities(string repositoryRoot, Uri serviceUrl)
         return Encoding.UTF8.GetBytes(activity.ToJsonString());
     }
 
+    /// <summary>A filled-in post request form (fierte's account, a sports-day post, photos with consent) as its Submit sends it.</summary>
+    public static JsonObject PostForm() => new()
+    {
+        ["account"] = "the academy's official X (Twitter) account, @fierte",
+        ["text"] = "Well done to Year 5 for a brilliant sports day!",
+        ["plannedDate"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"),
+        ["plannedTime"] = "16:00",
+        ["photos"] = "consented",
+        ["identifies"] = "no",
+        ["noPhotoList"] = "no",
+        ["links"] = "",
+        ["note"] = "",
+    };
+
     /// <summary>An Action.Execute press (adaptiveCard/action) with <paramref name="verb"/> and <paramref name="data"/>.</summary>
     /// <param name="name">The member's display name, when it matters (it is shown as who decided).</param>
     public byte[] CardAction(string conversation, string member, string verb, JsonObject data, string? name = null)

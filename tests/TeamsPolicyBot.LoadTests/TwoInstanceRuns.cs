@@ -167,19 +167,7 @@ public static partial class TwoInstanceRuns
     /// <summary>40 approvers press approve or reject on one request at once, through the front, so half reach each instance.</summary>
     private static async Task RacingApprovalsAsync(TestBed bed, RoundRobinFront front, HttpClient http, BotTables tables)
     {
-        var form = new JsonObject
-        {
-            ["account"] = "the academy's official X (Twitter) account, @fierte",
-            ["text"] = "Well done to Year 5 for a brilliant sports day!",
-            ["plannedDate"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"),
-            ["plannedTime"] = "16:00",
-            ["photos"] = "consented",
-            ["identifies"] = "no",
-            ["noPhotoList"] = "no",
-            ["links"] = "",
-            ["note"] = "",
-        };
-        var (_, submitted) = await InvokeAsync(http, front.MessagesUrl, bed.Activities.CardAction($"a:requester-{Guid.NewGuid():N}", RequesterAadObjectId, ApprovalVerbs.SubmitPost, form));
+        var (_, submitted) = await InvokeAsync(http, front.MessagesUrl, bed.Activities.CardAction($"a:requester-{Guid.NewGuid():N}", RequesterAadObjectId, ApprovalVerbs.SubmitPost, LoadActivities.PostForm()));
         if ((string?)submitted?["value"]?["refresh"]?["action"]?["data"]?["requestId"] is not { } requestId)
         {
             Console.WriteLine($"  racing approvals: FAILED, the submission was not accepted: {submitted?.ToJsonString()}");
