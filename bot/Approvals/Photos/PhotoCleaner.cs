@@ -9,7 +9,8 @@ namespace TeamsPolicyBot.Approvals.Photos;
 /// before any pixel is decoded, so a small file declaring huge dimensions (a decompression bomb) costs nothing. The
 /// pixels are decoded (JPEGs scaled down while decoding), turned the right way up by the EXIF orientation, shrunk to
 /// at most <see cref="MaxSide"/> and re-encoded as JPEG: Skia writes no EXIF, so the location, camera and time the
-/// original carried are gone. The thumbnail is small enough that ten of them fit in one Teams card.
+/// original carried are gone. The thumbnail is small enough that ten of them fit in one Teams card. A HEIC is first
+/// made a JPEG by <see cref="HeicConverter"/>.
 /// </summary>
 public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
 {
@@ -27,19 +28,22 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
 
     public async Task<PhotoOutcome> CleanAsync(string fileName, byte[] file, CancellationToken cancellationToken)
     {
-        switch (PhotoFormats.Sniff(file))
-        {
-            case PhotoFormat.Heic:
-                return PhotoOutcome.Refused($"{fileName} is a HEIC photo, which I can't read. Please send it as a JPEG or PNG "
-                    + "(on an iPhone, Settings > Camera > Formats > Most Compatible takes photos as JPEG).");
-            case PhotoFormat.Other:
-                return PhotoOutcome.Refused($"{fileName} isn't a JPEG or PNG photo, so I haven't added it.");
-        }
+        var format = PhotoFormats.Sniff(file);
+        if (format == PhotoFormat.Other)
+            return PhotoOutcome.Refused($"{fileName} isn't a JPEG, PNG or HEIC photo, so I haven't added it.");
 
         await Decoding.WaitAsync(cancellationToken);
         try
         {
-            return Clean(fileName, file);
+            if (format != PhotoFormat.Heic)
+                return Clean(fileName, file);
+            var (result, jpeg, width, height) = HeicConverter.ToJpeg(file, options.Value.MaxPhotoPixels);
+            return result switch
+            {
+                HeicConverter.Result.Converted => Clean(fileName, jpeg!),
+                HeicConverter.Result.TooLarge => TooLarge(fileName, width, height),
+                _ => Unreadable(fileName),
+            };
         }
         finally
         {
@@ -55,10 +59,8 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
             return Unreadable(fileName);
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        var maxPixels = options.Value.MaxPhotoPixels;
-        if (width <= 0 || height <= 0 || (long)width * height > maxPixels)
-            return PhotoOutcome.Refused(string.Create(CultureInfo.InvariantCulture,
-                $"{fileName} is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels. Please send a smaller copy."));
+        if (width <= 0 || height <= 0 || (long)width * height > options.Value.MaxPhotoPixels)
+            return TooLarge(fileName, width, height);
 
         using var decoded = Decode(codec);
         if (decoded is null)
@@ -68,6 +70,9 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options)
         var jpeg = Encode(upright, 85);
         return new PhotoOutcome(new CleanPhoto(jpeg, Thumbnail(upright), upright.Width, upright.Height), null);
     }
+
+    private PhotoOutcome TooLarge(string fileName, long width, long height) => PhotoOutcome.Refused(string.Create(CultureInfo.InvariantCulture,
+        $"{fileName} is {width:N0} × {height:N0} pixels; the limit is {options.Value.MaxPhotoPixels / 1_000_000.0:0.#} megapixels. Please send a smaller copy."));
 
     private static PhotoOutcome Unreadable(string fileName) =>
         PhotoOutcome.Refused($"I couldn't read {fileName}: it may be damaged or cut short. Please send it again as a JPEG or PNG.");

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 using TeamsPolicyBot.Approvals.Photos;
@@ -87,28 +88,48 @@ public class PhotoCleanerTests
     {
         var outcome = await _cleaner.CleanAsync("sports-day.jpg", TestPhotos.Executable(), CancellationToken.None);
 
-        Assert.Equal("sports-day.jpg isn't a JPEG or PNG photo, so I haven't added it.", outcome.Refusal);
+        Assert.Equal("sports-day.jpg isn't a JPEG, PNG or HEIC photo, so I haven't added it.", outcome.Refusal);
     }
 
     [Fact]
-    public async Task Clean_RealHeicFile_SkiaCannotDecodeItSoRefusedAskingForJpegOrPng()
+    public async Task Clean_RealHeicFile_StoredUprightAsJpegWithoutMetadata()
     {
-        // Made with libheif's heif-enc from a PNG. Skia builds for Linux have no HEIF codec: if one ever decodes this,
-        // HEIC photos can be accepted instead of refused.
+        // Made with libheif's heif-enc from a 640 × 480 PNG. Skia builds for Linux have no HEIF codec; ImageMagick reads it.
         var heic = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Approvals", "Photos", "Files", "made-with-heif-enc.heic"));
-        using (var codec = SKCodec.Create(new SKMemoryStream(heic), out var result))
-            Assert.Equal((true, SKCodecResult.Unimplemented), (codec is null, result));
 
         var outcome = await _cleaner.CleanAsync("IMG_0042.HEIC", heic, CancellationToken.None);
 
-        Assert.StartsWith("IMG_0042.HEIC is a HEIC photo, which I can't read. Please send it as a JPEG or PNG", outcome.Refusal);
+        var photo = Assert.IsType<CleanPhoto>(outcome.Photo);
+        Assert.Equal(PhotoFormat.Jpeg, PhotoFormats.Sniff(photo.Jpeg));
+        Assert.Equal((640, 480), (photo.Width, photo.Height));
+        Assert.False(TestPhotos.ContainsExif(photo.Jpeg));
+        Assert.InRange(photo.Thumbnail.Length, 1, PhotoCleaner.MaxThumbnailBytes);
     }
 
     [Fact]
-    public async Task Clean_Heic_RefusedAskingForJpegOrPng()
+    public async Task Clean_HeicDeclaringHugeDimensions_RefusedFromItsHeaderWithoutDecoding()
+    {
+        // The real file with its image extents ('ispe') rewritten to 100,000 × 100,000: 40 GB of pixels if decoded.
+        var heic = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Approvals", "Photos", "Files", "made-with-heif-enc.heic"));
+        var extents = heic.AsSpan().IndexOf("ispe"u8) + 8;
+        BinaryPrimitives.WriteUInt32BigEndian(heic.AsSpan(extents), 100_000);
+        BinaryPrimitives.WriteUInt32BigEndian(heic.AsSpan(extents + 4), 100_000);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var before = process.PrivateMemorySize64;
+
+        var outcome = await _cleaner.CleanAsync("bomb.HEIC", heic, CancellationToken.None);
+
+        process.Refresh();
+        Assert.Equal("bomb.HEIC is 100,000 × 100,000 pixels; the limit is 50 megapixels. Please send a smaller copy.", outcome.Refusal);
+        var grown = process.PrivateMemorySize64 - before;
+        Assert.True(grown < 64 * 1024 * 1024, $"refusing the HEIC bomb grew the process by {grown:N0} bytes");
+    }
+
+    [Fact]
+    public async Task Clean_DamagedHeic_RefusedNamingTheFile()
     {
         var outcome = await _cleaner.CleanAsync("IMG_0042.HEIC", TestPhotos.Heic(), CancellationToken.None);
 
-        Assert.StartsWith("IMG_0042.HEIC is a HEIC photo, which I can't read. Please send it as a JPEG or PNG", outcome.Refusal);
+        Assert.Equal("I couldn't read IMG_0042.HEIC: it may be damaged or cut short. Please send it again as a JPEG or PNG.", outcome.Refusal);
     }
 }

@@ -155,8 +155,8 @@ public sealed class PhotoWorkflowTests(AzuriteFixture azurite, ITestOutputHelper
             "I've added good.jpg to your next post request (1 of 10 photos). Fill in the form (type \"request a post\" if you need it) and send it for approval. Type \"remove photos\" to start again.",
             "I couldn't read cut-short.jpg: it may be damaged or cut short. Please send it again as a JPEG or PNG.",
             "bomb.png is 100,000 × 100,000 pixels; the limit is 50 megapixels. Please send a smaller copy.",
-            "sports-day.jpg isn't a JPEG or PNG photo, so I haven't added it.",
-            "IMG_0042.HEIC is a HEIC photo, which I can't read. Please send it as a JPEG or PNG (on an iPhone, Settings > Camera > Formats > Most Compatible takes photos as JPEG).",
+            "sports-day.jpg isn't a JPEG, PNG or HEIC photo, so I haven't added it.",
+            "I couldn't read IMG_0042.HEIC: it may be damaged or cut short. Please send it again as a JPEG or PNG.",
             "endless.jpg is larger than the 3 MB limit for one photo. Please send a smaller copy."), reply);
         // The endless file was cut off soon after the limit, not read to its 1 GB end.
         output.WriteLine($"The endless download sent {_files.EndlessBytesSent:N0} bytes before the bot hung up (limit {3 * 1024 * 1024:N0})");
