@@ -34,22 +34,9 @@ public sealed class CampaignLease(BotTables tables, TimeProvider time, IOptions<
             ["Holder"] = Holder,
             ["ExpiresAt"] = now + options.Value.LeaseDuration,
         };
-        try
-        {
-            if (lease is null)
-            {
-                await table.AddEntityAsync(claim, cancellationToken);
-                return true;
-            }
-            if (lease.GetString("Holder") != Holder && lease.GetDateTimeOffset("ExpiresAt") > now)
-                return false;
-            await table.UpdateEntityAsync(claim, lease.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsStale())
-        {
+        if (lease is not null && lease.GetString("Holder") != Holder && lease.GetDateTimeOffset("ExpiresAt") > now)
             return false;
-        }
+        return await table.TryReplaceAsync(claim, lease, cancellationToken);
     }
 
     /// <summary>Lets another instance take over at once; does nothing if the lease is no longer ours.</summary>

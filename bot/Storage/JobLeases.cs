@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace TeamsPolicyBot.Storage;
@@ -47,17 +46,6 @@ public sealed class JobLeases(BotTables tables, TimeProvider time)
             [ClaimedAt] = now,
             [IntervalEnds] = now + interval,
         };
-        try
-        {
-            if (lease is null)
-                await table.AddEntityAsync(claim, cancellationToken);
-            else
-                await table.UpdateEntityAsync(claim, lease.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsStale())
-        {
-            return false;
-        }
+        return await table.TryReplaceAsync(claim, lease, cancellationToken);
     }
 }

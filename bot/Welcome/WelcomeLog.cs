@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TeamsPolicyBot.Storage;
 
@@ -46,18 +45,7 @@ public sealed partial class WelcomeLog(BotTables tables, TimeProvider time, ILog
         if (last?.GetDateTimeOffset(WelcomedAt) > now - Window)
             return false;
         var mark = new TableEntity(key, Row) { [WelcomedAt] = now };
-        try
-        {
-            if (last is null)
-                await table.AddEntityAsync(mark, cancellationToken);
-            else
-                await table.UpdateEntityAsync(mark, last.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsStale())
-        {
-            return false;
-        }
+        return await table.TryReplaceAsync(mark, last, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check whether this conversation was just welcomed; welcoming it")]
